@@ -1,0 +1,52 @@
+"""`monitor demo`: months of Star City news, replayed offline in a minute.
+
+A loopback server publishes the built-in timeline step by step; after each
+step the monitor polls it and writes a digest, dated as if that day had come.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from monitor.config import load
+from monitor.demo.timeline import Timeline
+from monitor.digest import publish
+from monitor.loopback import LoopbackServer
+from monitor.poll import poll
+from monitor.render import words
+
+Echo = Callable[[str], None]
+
+
+def run_demo(
+    out: Path | None = None, *, steps: int | None = None, echo: Echo | None = None
+) -> Path:
+    """Replay the timeline into ``out`` (default a new temp folder); return the folder."""
+    say = echo or (lambda _text: None)
+    folder = out or Path(tempfile.mkdtemp(prefix="monitor-demo-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    timeline = Timeline.load()
+    chosen = timeline.steps[: steps or len(timeline.steps)]
+    last: Path | None = None
+    with LoopbackServer() as server:
+        config_file = folder / "sources.yaml"
+        config_file.write_text(timeline.config_text(server.base_url), encoding="utf-8")
+        config = load(config_file)
+        say(f"Replaying {len(chosen)} steps of Star City news into {folder}")
+        for index, step in enumerate(chosen):
+            timeline.publish(server, index)
+            now = datetime.combine(step.date, time(23, 0), UTC)
+            poll(config, now=now)
+            report = publish(config, now=now)
+            shown = words.summary(report.digest) if report.path and report.digest else "nothing new"
+            say(f"  {step.date}  {step.name}: {shown}")
+            last = report.path or last
+    if last is not None:
+        say(f"\nThe last digest ({last.name}):\n")
+        say(last.read_text(encoding="utf-8"))
+    say(f"All digests: {config.digests}  (feed: feed.atom, calendar: dates.ics)")
+    say(f"Explore: monitor --config {config_file} facts")
+    return folder

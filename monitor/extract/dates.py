@@ -1,0 +1,152 @@
+"""Date facts: premiere date, premiere window, finale date, trailer release.
+
+Each date or window in a sentence belongs to the nearest cue (premiere, finale,
+trailer, or something else such as filming or an announcement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from monitor.extract import patterns as P
+from monitor.extract.context import Context, Found
+from monitor.extract.normalize import MONTH_RE, dates_in, window
+from monitor.models import Fact, FactKind
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{i})" for i in items)
+
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("finale", re.compile(rf"\b(?:{_alt(P.FINALE_CUES)})", re.I)),
+    ("premiere", re.compile(rf"\b(?:{_alt(P.PREMIERE_CUES)})", re.I)),
+    ("other", re.compile(rf"\b(?:{_alt(P.OTHER_DATE_CUES)})", re.I)),
+)
+_TRAILER = re.compile(_alt(P.TRAILER_CUES), re.I)
+_TRAILER_NOT = re.compile(rf"(?:{_alt(P.TRAILER_NOT_TRAILER)})", re.I)
+_TRAILER_VERB = re.compile(rf"\b(?:{_alt(P.TRAILER_RELEASE_VERBS)})", re.I)
+_TRAILER_LATER = re.compile(_alt(P.TRAILER_NOT_YET), re.I)
+_SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
+_SEASONS = "|".join(P.SEASON_WORDS)
+_WINDOW = re.compile(
+    rf"\b(?:(?P<q>late|early|mid|end\s+of|beginning\s+of)[\s-]+)?(?:(?P<p>{_SEASONS}|{MONTH_RE})"
+    rf"\s+(?:of\s+)?)?(?P<y>20\d\d)\b(?!\s*-\d)",
+    re.I,
+)
+_RELATIVE = re.compile(
+    rf"\b(?:(?P<q>late|early|later|mid)[\s-]+)?(?P<rel>this|next)\s+(?P<p>year|{_SEASONS})\b"
+    rf"|\bin\s+(?P<m>{MONTH_RE})(?!\s*\d)",
+    re.I,
+)
+_TODAY = re.compile(r"\b(?:today|this\s+morning|earlier\s+today)\b", re.I)
+_WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+{MONTH_RE})", re.I)
+MAX_GAP = 70
+_FINALE_ONLY = re.compile(r"\bfinale\b", re.I)
+_PREMIERE_NOUN = re.compile(r"\b(?:premiere|debut(?:s|ed)?|launch(?:es|ed)?)\b", re.I)
+
+
+def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, int] | None:
+    """The kind and position of the cue nearest a date span, or None when none is close."""
+    best: tuple[float, str, int] | None = None
+    for kind, pattern in (*_CUES, *((("trailer", _TRAILER),) if trailer else ())):
+        for m in pattern.finditer(text):
+            is_release = _TRAILER_VERB.match(text, m.start()) or _TRAILER.match(text, m.start())
+            kind_here = "trailer" if trailer and kind != "finale" and is_release else kind
+            if m.end() <= start:
+                gap: float = start - m.end()
+            elif m.start() >= end:
+                gap = (m.start() - end) * 1.5 + 5
+            else:
+                continue
+            if gap <= MAX_GAP and (best is None or gap < best[0]):
+                best = (gap, kind_here, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def find_dates(text: str, ctx: Context) -> Iterator[Found]:
+    """Premiere, finale and trailer dates and premiere windows of one sentence."""
+    trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
+    speculative = bool(_SPECULATION.search(text))
+    exact = dates_in(text, ctx.published)
+    got_premiere = False
+    for start, end, when in exact:
+        cue = _nearest_cue(text, start, end, trailer)
+        if cue is None or cue[0] == "other":
+            continue
+        kind, pos = cue
+        if kind == "trailer" or speculative:
+            continue
+        if kind == "premiere" and _FINALE_ONLY.search(text) and not _PREMIERE_NOUN.search(text):
+            kind = "finale"
+        fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE
+        got_premiere |= fact_kind is FactKind.PREMIERE_DATE
+        yield Found(Fact(fact_kind, value=when.isoformat()), pos)
+    if not got_premiere and not speculative and not trailer:
+        yield from _windows(text, ctx, [(s, e) for s, e, _ in exact])
+    if trailer:
+        yield from _trailer(text, ctx, exact)
+
+
+def _windows(text: str, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    for start, end, value in _window_spans(text, ctx):
+        if any(not (end <= a or start >= b) for a, b in taken):
+            continue
+        cue = _nearest_cue(text, start, end, False)
+        if cue is not None and cue[0] == "premiere":
+            yield Found(Fact(FactKind.PREMIERE_WINDOW, value=value), cue[1])
+            return
+
+
+def _window_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, str]]:
+    for m in _WINDOW.finditer(text):
+        yield m.start(), m.end(), window(m.group("q"), m.group("p"), int(m.group("y")))
+    if ctx.published is None:
+        return
+    for m in _RELATIVE.finditer(text):
+        if m.group("m"):
+            month = m.group("m")
+            year = ctx.published.year
+            if P.MONTHS[month.casefold().rstrip(".")] < ctx.published.month:
+                year += 1
+            yield m.start(), m.end(), window(None, month, year)
+            continue
+        year = ctx.published.year + (1 if m.group("rel").casefold() == "next" else 0)
+        period = m.group("p").casefold()
+        qual = (m.group("q") or "").casefold()
+        qual = "" if qual == "later" else qual
+        yield m.start(), m.end(), window(qual, None if period == "year" else period, year)
+
+
+def _trailer(text: str, ctx: Context, exact: list[tuple[int, int, date]]) -> Iterator[Found]:
+    verb = _TRAILER_VERB.search(text)
+    cue = _TRAILER.search(text)
+    if verb is None or cue is None or _TRAILER_LATER.search(text):
+        return
+    value = "released"
+    for start, end, when in exact:
+        near = _nearest_cue(text, start, end, True)
+        if near is not None and near[0] == "trailer":
+            value = when.isoformat()
+            break
+    else:
+        relative = _relative_day(text, ctx.published)
+        if relative is not None:
+            value = relative.isoformat()
+    yield Found(Fact(FactKind.TRAILER, value=value), cue.start())
+
+
+def _relative_day(text: str, published: date | None) -> date | None:
+    """ "today" or "on Thursday" as a date on or before the publication date."""
+    if published is None:
+        return None
+    if _TODAY.search(text):
+        return published
+    m = _WEEKDAY.search(text)
+    if m is None:
+        return None
+    wanted = P.WEEKDAYS.index(m.group("d").casefold())
+    back = (published.weekday() - wanted) % 7
+    return published - timedelta(days=back)

@@ -1,0 +1,223 @@
+"""Person facts: cast (with role), creator, showrunner, executive producer.
+
+Names are found first; runs of names joined by commas/"and" form lists; the
+text right before or after a name or list decides what the list says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from monitor.extract import patterns as P
+from monitor.extract.context import Context, Found
+from monitor.extract.names import NAME_OR_SURNAME, NOT_NAME_WORDS, fold
+from monitor.extract.normalize import role as norm_role
+from monitor.models import Fact, FactKind
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{i})" for i in items)
+
+
+_CANDIDATE = re.compile(rf"(?<![\w'])(?:{NAME_OR_SURNAME}|He|She)(?![\w])")
+_PAREN = r"(?:\s*\([^()]{0,80}\))?"
+_APPOSITIVE = r"(?:,\s+(?:(?!\b(?:is|are|was|were|will|has|have|and)\b)[^,;()]){1,80}?,)?"
+_LINK = re.compile(
+    rf"^{_PAREN}(?:\s+as\s+[^,;()]{{1,60}}?)?(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+"
+    rf"|,?\s+(?:as\s+well\s+as|plus|along\s+with)\s+)$",
+    re.IGNORECASE,
+)
+_AS_ROLE = re.compile(rf"^{_PAREN}\s+(?:as|As|AS)\s+(?P<role>[^;()!?]{{1,100}})")
+_ROLE_VERB = re.compile(
+    rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
+)
+_IS_ROLE = re.compile(
+    rf"^{_PAREN}{_APPOSITIVE}\s+(?:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"(?:[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b))"
+)
+_ROLE_PAREN = re.compile(
+    r"(?:(?<=\s)|^)(?:the\s+|veteran\s+|young\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"\s*\((?P<name>[^()]{3,60})\)"
+)
+_POSSESSIVE_ROLE = re.compile(r"^'s?\s+(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
+_NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_CAP_RUN = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
+_ROLE_STOP = re.compile(_alt(P.ROLE_STOPS), re.IGNORECASE)
+_EMPTY_ROLE = re.compile(rf"^(?:{_alt(P.EMPTY_ROLES)})$", re.IGNORECASE)
+_OTHER_ROLE = re.compile(_alt(P.OTHER_ROLE_CUES), re.IGNORECASE)
+_CREW_ROLES = [(re.compile(rf"^{k}$", re.IGNORECASE), v) for k, v in P.CREW_ROLES.items()]
+_CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
+
+
+def _tail(items: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{_PAREN}{_APPOSITIVE},?\s+(?:(?:who\s+)?(?:also\s+)?(?:serve|serves|are|will\s+serve)"
+        rf"\s+as\s+(?:co-?)?(?:showrunners|creators)\s+and\s+)?(?:{_alt(items)})",
+        re.IGNORECASE,
+    )
+
+
+def _lead(items: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_alt(items)})\s*:?\s*(?:are\s+|is\s+|also\s+|(?:co-?)?(?:showrunners?|creators?)\s+)*$",
+        re.IGNORECASE,
+    )
+
+
+_CAST_TAIL = _tail(P.CAST_TAILS)
+_CAST_LEAD = _lead(P.CAST_LEADS)
+_CREW = (
+    (FactKind.CREATOR, _lead(P.CREATOR_LEADS), _tail(P.CREATOR_TAILS)),
+    (FactKind.SHOWRUNNER, _lead(P.SHOWRUNNER_LEADS), _tail(P.SHOWRUNNER_TAILS)),
+    (FactKind.EXECUTIVE_PRODUCER, _lead(P.EP_LEADS), _tail(P.EP_TAILS)),
+)
+_AFTER_CREATED_OTHER = re.compile(r"^\S*\s+created\s+(?:the\s+)?(?:original\s+)?\"?for all", re.I)
+
+
+# Capitalised words that start no character name.
+_NOT_ROLE = NOT_NAME_WORDS - {fold(w) for w in ("Chief", "Designer")} | {
+    fold(w)
+    for w in """Welsh British English Irish Scottish American Australian Emmy Oscar BAFTA
+    Golden The A An So""".split()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in a sentence, resolved to the article's full name."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _trim(text: str, start: int) -> tuple[str, int, int] | None:
+    """Drop leading/trailing non-name words of a candidate ("Showrunners Ben Nedivi")."""
+    tokens = [(m.group(0), m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text)]
+    while tokens and fold(tokens[0][0]) in NOT_NAME_WORDS:
+        tokens.pop(0)
+    for i, (tok, _, _) in enumerate(tokens):
+        if fold(tok) in NOT_NAME_WORDS:
+            tokens = tokens[:i]
+            break
+    if not tokens:
+        return None
+    return " ".join(t for t, _, _ in tokens), tokens[0][1], tokens[-1][2]
+
+
+def mentions(text: str, ctx: Context) -> list[Mention]:
+    """The persons named in a sentence (pronouns resolved to the previous sentence's person)."""
+    out: list[Mention] = []
+    for m in _CANDIDATE.finditer(text):
+        if m.group(0) in ("He", "She"):
+            if ctx.last_person and m.start() == 0:
+                out.append(Mention(ctx.last_person, m.start(), m.end()))
+            continue
+        trimmed = _trim(m.group(0), m.start())
+        if trimmed is None:
+            continue
+        name = ctx.names.resolve(trimmed[0])
+        if name is not None:
+            out.append(Mention(name, trimmed[1], trimmed[2]))
+    return out
+
+
+def chains(text: str, found: list[Mention]) -> list[list[Mention]]:
+    """Runs of names joined by commas, "and", "&" (each may carry "(credit)" or "as role")."""
+    out: list[list[Mention]] = []
+    for m in found:
+        if out and _LINK.match(text[out[-1][-1].end : m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def parse_role(raw: str) -> str | None:
+    """The role a phrase names: a quoted or capitalised character name, else the worded role."""
+    raw = raw.strip()
+    quoted = _QUOTED_ROLE.match(raw)
+    if quoted:
+        raw = quoted.group(1)
+    else:
+        stop = _ROLE_STOP.search(raw)
+        raw = raw[: stop.start()] if stop else raw
+    named = _NAMED.search(raw)
+    if named:
+        return named.group("n")
+    raw = re.sub(r"^(?:the|a|an)\s+(?:role\s+of\s+)?", "", raw.strip(), flags=re.I)
+    raw = re.split(r"(?:'s|s')\s+", raw)[-1]
+    tokens = raw.split()
+    lower = [i for i, t in enumerate(tokens) if t[:1].islower()]
+    if lower and lower[-1] < len(tokens) - 1 and tokens[lower[-1] + 1][:1].isupper():
+        raw = " ".join(tokens[lower[-1] + 1 :])
+    elif tokens and tokens[0][:1].isupper():
+        cap = _CAP_RUN.match(raw)
+        raw = cap.group(0) if cap else raw
+    text = norm_role(raw)
+    if not text or len(text.split()) > 6 or _EMPTY_ROLE.match(text):
+        return None
+    return text
+
+
+def _crew_kind(role_text: str) -> FactKind | None:
+    for pattern, kind in _CREW_ROLES:
+        if pattern.match(role_text):
+            return FactKind(kind)
+    return None
+
+
+def _cast_role(text: str, m: Mention, sentence_has_cue: bool) -> tuple[bool, str | None]:
+    """Whether the text right after a name casts the person, and the role it gives."""
+    after = text[m.end :]
+    if after.startswith(("'s ", "'ll ")):
+        after = " is " + after.split(" ", 1)[1] if after.startswith("'s") else " will " + after[4:]
+    verb = _ROLE_VERB.match(after)
+    if verb:
+        return True, parse_role(verb.group("role"))
+    as_role = _AS_ROLE.match(after)
+    if as_role and not _OTHER_ROLE.search(text[max(0, m.start - 30) : m.start]):
+        role = parse_role(as_role.group("role"))
+        if sentence_has_cue or m.start <= 2 or (role and role[:1].isupper()):
+            return True, role
+    possessive = _POSSESSIVE_ROLE.match(after)
+    if possessive and fold(possessive.group("role").split()[0]) not in _NOT_ROLE:
+        return True, parse_role(possessive.group("role"))
+    is_role = _IS_ROLE.match(after)
+    if is_role and fold(is_role.group("role").split()[0]) not in _NOT_ROLE:
+        return True, parse_role(is_role.group("role"))
+    return False, None
+
+
+def find_people(text: str, ctx: Context) -> Iterator[Found]:
+    """Cast and crew facts of one sentence, each with the position it stands at."""
+    found = mentions(text, ctx)
+    ctx.sentence_people = [m.name for m in found]
+    has_cue = bool(_CAST_CUE.search(text))
+    for chain in chains(text, found):
+        yield from _chain_facts(text, chain, has_cue)
+    for m in _ROLE_PAREN.finditer(text):
+        name = ctx.names.resolve(m.group("name"))
+        role = parse_role(m.group("role"))
+        if name and role and fold(role.split()[0]) not in _NOT_ROLE and fold(role) != fold(name):
+            yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
+
+
+def _chain_facts(text: str, chain: list[Mention], has_cue: bool) -> Iterator[Found]:
+    before = text[max(0, chain[0].start - 80) : chain[0].start]
+    after = text[chain[-1].end :]
+    in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
+    for m in chain:
+        cast, role = _cast_role(text, m, has_cue or in_cast_list)
+        crew = _crew_kind(role) if role else None
+        if crew is not None:
+            yield Found(Fact(crew, person=m.name), m.start)
+        elif cast or in_cast_list:
+            yield Found(Fact(FactKind.CAST, person=m.name, role=role), m.start)
+    for kind, lead, tail in _CREW:
+        if lead.search(before) or (tail.match(after) and not _AFTER_CREATED_OTHER.match(after)):
+            for m in chain:
+                yield Found(Fact(kind, person=m.name), m.start)

@@ -1,0 +1,107 @@
+"""Production facts: episode count, filming location, company, platform, renewal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from monitor.extract import patterns as P
+from monitor.extract.context import Context, Found
+from monitor.extract.normalize import NUMBER_RE, number, ordinal
+from monitor.models import Fact, FactKind
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{i})" for i in items)
+
+
+_EPISODES = re.compile(
+    rf"\b(?P<n>{NUMBER_RE})(?:[\s-]+|-)(?:(?:hour|hour-long|half-hour|part)[\s-]+)?"
+    rf"(?:{_alt(P.EPISODE_UNITS)})",
+    re.I,
+)
+_NOT_EPISODES = re.compile(_alt(P.NOT_EPISODE_COUNT), re.I)
+_EPISODE_BEFORE_BAD = re.compile(
+    r"(?:first|last|final|remaining|next|other|opening|new|all\s+but|of\s+the|"
+    r"previous|past|earlier|its\s+(?:first|last))\s*$",
+    re.I,
+)
+_SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
+_PLATFORMS = [(re.compile(rf"\b(?:{k})", re.I), v) for k, v in P.PLATFORM_ALIASES.items()]
+_PLACE_TOKEN = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_FILMING = re.compile(
+    rf"(?i:{_alt(P.FILMING_CUES)})\s+(?:(?:and\s+)?(?:around|the\s+city\s+of|and)\s+)?"
+    rf"(?P<place>{_PLACE_TOKEN}(?:,\s+{_PLACE_TOKEN})?)"
+)
+_COMPANY = re.compile(
+    rf"(?P<c>(?:[A-Z][\w&'.-]*\s+){{1,3}}(?:{_alt(P.PRODUCTION_COMPANY_SUFFIXES)}))\b"
+)
+_COMPANY_CUE = re.compile(_alt(P.PRODUCTION_CUES), re.I)
+_RENEW = [re.compile(p, re.I) for p in P.RENEWAL_CUES]
+_CANCEL = re.compile(_alt(P.CANCEL_CUES), re.I)
+_NEGATION = re.compile(r"\b(?:not|n't|no|never|yet\s+to|without)\b", re.I)
+_NOT_PLACE = frozenset({"The", "A", "An", "Apple", "Season", "Spring", "Summer", "Fall", "Winter"})
+
+
+def find_production(text: str, ctx: Context) -> Iterator[Found]:
+    """Every production fact one sentence states."""
+    yield from _episodes(text)
+    yield from _filming(text)
+    yield from _companies(text)
+    yield from _platform(text)
+    yield from _renewal(text)
+
+
+def _episodes(text: str) -> Iterator[Found]:
+    bad = [(m.start(), m.end()) for m in _NOT_EPISODES.finditer(text)]
+    for m in _EPISODES.finditer(text):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in bad):
+            continue
+        if _EPISODE_BEFORE_BAD.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        count = number(m.group("n"))
+        if count is not None and 2 <= count <= 40 and not _SPECULATION.search(text):
+            yield Found(Fact(FactKind.EPISODE_COUNT, value=count), m.start())
+            return
+
+
+def _filming(text: str) -> Iterator[Found]:
+    for m in _FILMING.finditer(text):
+        place = re.sub(r"'s$", "", m.group("place").strip())
+        first = place.split()[0]
+        if first in _NOT_PLACE or _SPECULATION.search(text):
+            continue
+        yield Found(Fact(FactKind.FILMING_LOCATION, value=place), m.start())
+
+
+def _companies(text: str) -> Iterator[Found]:
+    if not _COMPANY_CUE.search(text):
+        return
+    for m in _COMPANY.finditer(text):
+        name = re.sub(r"^(?:The|And|With|From|Via|By|For|Of|Apple's)\s+", "", m.group("c"))
+        if name.startswith("Apple TV") or len(name.split()) < 2:
+            continue
+        yield Found(Fact(FactKind.PRODUCTION_COMPANY, value=name), m.start())
+
+
+def _platform(text: str) -> Iterator[Found]:
+    for pattern, value in _PLATFORMS:
+        m = pattern.search(text)
+        if m:
+            yield Found(Fact(FactKind.PLATFORM, value=value), m.start())
+            return
+
+
+def _renewal(text: str) -> Iterator[Found]:
+    if _SPECULATION.search(text) or _NEGATION.search(text):
+        return
+    for pattern in _RENEW:
+        m = pattern.search(text)
+        if m:
+            season = ordinal(m.group(1))
+            if season is not None and 2 <= season <= 20:
+                yield Found(Fact(FactKind.RENEWAL, value=f"season {season} renewed"), m.start())
+                return
+    m = _CANCEL.search(text)
+    if m:
+        yield Found(Fact(FactKind.RENEWAL, value="cancelled"), m.start())

@@ -1,0 +1,222 @@
+"""Which parts of an article are about the monitored show.
+
+Each sentence gets the subject in force at each position: the show, another show
+(strongly: a roundup heading or another title's season; weakly: the parent
+series named in passing), or nobody. References switch the subject from where
+they stand; paragraphs carry it on, headings reset it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from monitor.extract.patterns import (
+    GENERIC_HEADING_WORDS,
+    LABEL_WORDS,
+    NEUTRAL_REFERENCES,
+    ORDINAL_WORDS,
+    OTHER_REFERENCES,
+    SHOW_REFERENCES,
+    TITLE_SWITCH_TAILS,
+)
+from monitor.models import Topic, fold
+
+MAX_SENTENCE = 600
+
+
+class Subject(Enum):
+    """Whom a stretch of text is about."""
+
+    NONE = 0
+    SHOW = 1
+    OTHER_WEAK = 2
+    OTHER = 3
+
+
+_PAREN = re.compile(r"\([^()]{0,120}\)")
+_SHOW_RE = re.compile("|".join(SHOW_REFERENCES), re.IGNORECASE)
+_NEUTRAL_RE = re.compile("|".join(NEUTRAL_REFERENCES), re.IGNORECASE)
+_OTHER_RE = re.compile("|".join(OTHER_REFERENCES), re.IGNORECASE)
+_ORD = "|".join(ORDINAL_WORDS)
+_TITLE = r"[A-Z][\w'&:-]*(?:\s+(?:[A-Z0-9][\w'&:-]*|of|the|and|in|for|a|to|on)){0,5}"
+_TITLE_SEASON = re.compile(
+    rf"(?<![\w'])(?P<t>{_TITLE})(?:'s|')?\s+(?i:season\s+(?:\d+|one|two|three|four|five|six)"
+    rf"\b|(?:{_ORD}|final|new|latest|last)\s+season\b|{'|'.join(TITLE_SWITCH_TAILS)})"
+)
+_QUOTED = re.compile(r"(?<![\w])[\"'](?P<t>[A-Z][^\"]{0,60}?)[\"'](?![\w])(?P<tail>\S*\s*\S*)")
+_QUOTED_TAIL = re.compile(
+    r"^(?:'s\b|s\b|season\b|returns\b|premieres\b|debuts\b|,?\s*which\b)", re.I
+)
+_TERMINAL = re.compile(r"[.!?\"']$")
+_LABEL = re.compile(
+    r"^(?P<label>[^:.!?()]{2,70}?)(?P<paren>\s*\([^()]{1,40}\))?\s*(?P<sep>:|\s-\s)\s*"
+)
+_CONTINUATION = re.compile(
+    r"^(?:The\s+(?:series|show|drama|spin-?off|cast|ensemble|season|first\s+season|episodes?)|It|Its"
+    r"|This|These|He|She|They|Both|Also|Plus|Filming|Production|Shooting|Each|All)\b"
+)
+_TITLE_WORD_SKIP = frozenset(
+    "the series show spinoff drama apple apples its their his her this our a an in".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with the subject switches inside it."""
+
+    text: str
+    para: int
+    start: Subject
+    switches: tuple[tuple[int, int, Subject], ...]
+
+    def about_show(self, pos: int) -> bool:
+        """Whether the text at ``pos`` is about the show: the nearest reference decides."""
+        if not self.switches:
+            return self.start is Subject.SHOW
+
+        def distance(ref: tuple[int, int, Subject]) -> tuple[int, int]:
+            start, end, _ = ref
+            gap = 0 if start <= pos < end else min(abs(pos - start), abs(pos - end))
+            return gap, 0 if start <= pos else 1
+
+        return min(self.switches, key=distance)[2] is Subject.SHOW
+
+    @property
+    def end(self) -> Subject:
+        return self.switches[-1][2] if self.switches else self.start
+
+
+class Scope:
+    """Finds subject references for one topic."""
+
+    def __init__(self, topic: Topic) -> None:
+        aliases = [re.escape(a) for a in topic.aliases if a.strip()] or [re.escape(topic.name)]
+        self._alias = re.compile(rf"(?<!\w)(?:{'|'.join(aliases)})(?!\w)", re.IGNORECASE)
+        excl = [re.escape(e) for e in topic.exclude if e.strip()]
+        self._exclude = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(excl)})(?!\w)", re.IGNORECASE) if excl else None
+        )
+        self._alias_folds = {fold(a) for a in topic.aliases}
+
+    def references(self, text: str) -> list[tuple[int, int, Subject]]:
+        """The subject references in a sentence, by position."""
+        masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)
+        found: list[tuple[int, int, Subject]] = []
+        for m in self._alias.finditer(masked):
+            found.append((m.start(), m.end(), Subject.SHOW))
+        for m in _SHOW_RE.finditer(masked):
+            found.append((m.start(), m.end(), Subject.SHOW))
+        taken = [(a, b) for a, b, _ in found]
+        taken += [(m.start(), m.end()) for m in _NEUTRAL_RE.finditer(masked)]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        for m in _OTHER_RE.finditer(masked):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), Subject.OTHER_WEAK))
+        if self._exclude is not None:
+            for m in self._exclude.finditer(masked):
+                found.append((m.start(), m.end(), Subject.OTHER))
+        for start, end in self._other_titles(masked):
+            if free(start, end):
+                found.append((start, end, Subject.OTHER))
+        return sorted(found, key=lambda r: (r[0], r[1]))
+
+    def _other_titles(self, text: str) -> list[tuple[int, int]]:
+        out = []
+        for m in _TITLE_SEASON.finditer(text):
+            if self._is_other_title(m.group("t")):
+                out.append((m.start(), m.end()))
+        for m in _QUOTED.finditer(text):
+            if _QUOTED_TAIL.match(m.group("tail")) and self._is_other_title(m.group("t")):
+                out.append((m.start(), m.end()))
+        return out
+
+    def _is_other_title(self, title: str) -> bool:
+        key = fold(title)
+        if any(a in key for a in self._alias_folds) or "for all mankind" in key:
+            return False
+        return fold(title.split()[0]) not in _TITLE_WORD_SKIP
+
+    def heading(self, text: str) -> Subject | None:
+        """The subject a heading line sets, or None when it is a generic heading."""
+        refs = {s for _, _, s in self.references(text)}
+        if Subject.SHOW in refs:
+            return Subject.SHOW
+        if refs:
+            return Subject.OTHER
+        words = re.findall(r"[\w']+", text)
+        titled = 0 < len(words) <= 6 and all(w[:1].isupper() or w.isdigit() for w in words)
+        if titled and not any(w.casefold() in GENERIC_HEADING_WORDS for w in words):
+            return Subject.OTHER
+        return None
+
+    def label(self, text: str) -> tuple[int, int, Subject] | None:
+        """A roundup item label ("SLOW HORSES:", "Dept. Q (Netflix) - ") as a reference."""
+        m = _LABEL.match(text)
+        if m is None:
+            return None
+        label = m.group("label")
+        if self.is_about(label):
+            return 0, m.end(), Subject.SHOW
+        words = re.findall(r"[\w']+", label)
+        if not words or len(words) > 8 or any(w.casefold() in LABEL_WORDS for w in words):
+            return None
+        titled = all(w[:1].isupper() or w.isdigit() for w in words)
+        if label.isupper() or (titled and (m.group("paren") or m.group("sep") != ":")):
+            return 0, m.end(), Subject.OTHER
+        return None
+
+    def is_about(self, text: str) -> bool:
+        """Whether a text (a title) refers to the show."""
+        return any(s is Subject.SHOW for _, _, s in self.references(text))
+
+
+def _is_heading(para: list[str]) -> bool:
+    return len(para) == 1 and len(para[0]) <= 80 and not _TERMINAL.search(para[0])
+
+
+def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
+    """Every sentence of an article (title first) with its subject switches."""
+    scope = Scope(topic)
+    default = Subject.SHOW if scope.is_about(title) else Subject.NONE
+    out = [Sentence(title[:MAX_SENTENCE], 0, default, tuple(scope.references(title)))]
+    carry = default
+    for index, para in enumerate(paras, start=1):
+        if _is_heading(para):
+            carry = scope.heading(para[0]) or carry
+            out.append(Sentence(para[0], index, carry, ()))
+            continue
+        state = carry
+        if len(para) > 1 and _is_heading(para[:1]):
+            state = scope.heading(para[0]) or state
+        for i, text in enumerate(para):
+            text = text[:MAX_SENTENCE]
+            refs = scope.references(text)
+            label = scope.label(text) if i == 0 else None
+            if label is not None:
+                refs = sorted([label, *refs], key=lambda r: (r[0], r[1]))
+            sent = Sentence(text, index, state, tuple(refs))
+            out.append(sent)
+            state = sent.end
+        carry = _carry(state, default, paras[index] if index < len(paras) else None)
+    return out
+
+
+def _carry(state: Subject, default: Subject, following: list[str] | None) -> Subject:
+    """The subject a paragraph hands to the next one.
+
+    Another show's stretch carries on; the show carries on in an article about it, and
+    elsewhere only into a paragraph that opens as a continuation ("The series ...").
+    """
+    if state is Subject.OTHER:
+        return state
+    if state is Subject.SHOW:
+        if default is Subject.SHOW:
+            return state
+        if following and _CONTINUATION.match(following[0]):
+            return state
+    return default

@@ -1,0 +1,294 @@
+"""HTML → article links and article text (bs4 on lxml).
+
+Pure: bytes in, records out. Tree walks are iterative, so 5,000-deep nesting is
+fine. ``html_to_text`` is the one HTML-to-plain-text conversion of the monitor.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import (
+    BeautifulSoup,
+    MarkupResemblesLocatorWarning,
+    UnicodeDammit,
+    XMLParsedAsHTMLWarning,
+)
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+from soupsieve import SelectorSyntaxError
+
+from monitor.exceptions import ParseError
+from monitor.models import Document
+from monitor.urls import canonical_url
+
+_BLOCK = frozenset(
+    """address article aside blockquote body caption center dd details div dl dt
+    fieldset figcaption figure h1 h2 h3 h4 h5 h6 header hgroup hr html li main ol p pre
+    section summary table tbody tfoot thead tr ul""".split()
+)
+_DROP = frozenset(
+    """script style noscript template svg iframe nav footer aside form head title button
+    select textarea object embed canvas video audio map dialog""".split()
+)
+_CELL = frozenset({"td", "th"})
+_PARA, _LINE = "\x00", "\x01"
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_ ])(share|sharing|social|related|newsletter|comments?|advert\w*|ads?|promo\w*"
+    r"|subscribe|subscription|cookie\w*|banner|breadcrumbs?|sidebar|popup|modal|paywall"
+    r"|recommended|read-?more|more-stories|outbrain|taboola)(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+Skip = Callable[[Tag], bool]
+
+
+def _soup(markup: str | bytes) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(markup, "lxml")
+
+
+def _pieces(root: Tag, skip: Skip | None) -> Iterator[str]:
+    """Text pieces of ``root`` in order, with paragraph and line markers; iterative."""
+    stack: list[tuple[bool, PageElement]] = [(False, root)]
+    while stack:
+        closing, node = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, CDATA, doctype…
+                yield str(node)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if closing:
+            yield _PARA if name in _BLOCK else " "
+            continue
+        if node is not root and (name in _DROP or (skip is not None and skip(node))):
+            continue
+        if name == "br":
+            yield _LINE
+            continue
+        if name in _BLOCK or name in _CELL:
+            yield _PARA if name in _BLOCK else " "
+            stack.append((True, node))
+        stack.extend((False, child) for child in reversed(node.contents))
+
+
+def _assemble(raw: str) -> str:
+    """Collapse whitespace and turn markers into blank-line paragraphs and newlines."""
+    paragraphs = []
+    for block in raw.split(_PARA):
+        lines = [" ".join(line.split()) for line in block.split(_LINE)]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def element_text(root: Tag, skip: Skip | None = None) -> str:
+    """Paragraph-preserving plain text of a parsed element."""
+    return _assemble("".join(_pieces(root, skip)))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment or page: paragraphs split by blank lines.
+
+    Block elements become paragraphs, ``<br>`` a newline; scripts, styles, navigation,
+    footers, asides and forms are dropped; entities decoded, whitespace collapsed.
+    """
+    html = html.replace(_PARA, " ").replace(_LINE, " ")
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())
+    return element_text(_soup(html))
+
+
+def _boilerplate(tag: Tag) -> bool:
+    """Share bars, related links, newsletters…: named so, and not holding the story."""
+    classes = tag.get("class")
+    names = " ".join([*(classes if isinstance(classes, list) else []), str(tag.get("id") or "")])
+    if not names.strip() or _BOILERPLATE.search(names) is None:
+        return False
+    return len(tag.find_all("p", limit=4)) < 4
+
+
+def _select(soup: BeautifulSoup, selector: str, what: str) -> list[Tag]:
+    try:
+        return list(soup.select(selector))
+    except (SelectorSyntaxError, ValueError, NotImplementedError) as e:
+        raise ParseError(f"{what} selector {selector!r} is not valid CSS: {e}") from e
+
+
+def _parse(body: bytes, content_type: str | None) -> BeautifulSoup:
+    """Decode (header charset if the bytes agree, BOM, meta, then cp1252) and parse."""
+    if not body.strip():
+        raise ParseError("empty body")
+    charset = _charset(content_type)
+    dammit = UnicodeDammit(
+        body, known_definite_encodings=[charset] if charset else [], is_html=True
+    )
+    markup = dammit.unicode_markup
+    return _soup(markup if markup is not None else body.decode("utf-8", "replace"))
+
+
+def _charset(content_type: str | None) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1)).name
+    except LookupError:
+        return None
+
+
+def _base(soup: BeautifulSoup, url: str) -> str:
+    base = soup.find("base", href=True)
+    return urljoin(url, str(base["href"])) if isinstance(base, Tag) else url
+
+
+def parse_listing(body: bytes, *, base_url: str, selector: str) -> list[str]:
+    """Absolute article URLs matched by ``selector``, in page order, deduplicated."""
+    soup = _parse(body, None)
+    matches = _select(soup, selector, "links")
+    if not matches:
+        raise ParseError(f"links selector {selector!r} matched nothing")
+    base, seen, links = _base(soup, base_url), {canonical_url(base_url)}, []
+    for tag in matches:
+        anchor = tag if tag.get("href") else tag.find("a", href=True)
+        if not isinstance(anchor, Tag):
+            continue
+        url = canonical_url(urljoin(base, str(anchor["href"]).strip()))
+        if url.startswith(("http://", "https://")) and url not in seen:
+            seen.add(url)
+            links.append(url)
+    if not links:
+        raise ParseError(f"links selector {selector!r} matched {len(matches)} elements, no links")
+    return links
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attr: name, "content": True})
+            if isinstance(tag, Tag) and str(tag["content"]).strip():
+                return str(tag["content"]).strip()
+    return None
+
+
+def _title(soup: BeautifulSoup) -> str:
+    found = _meta(soup, "og:title", "twitter:title")
+    if found:
+        return " ".join(found.split())
+    for name in ("h1", "title"):
+        tag = soup.find(name)
+        if isinstance(tag, Tag) and (text := " ".join(tag.get_text(" ").split())):
+            return text
+    return ""
+
+
+def parse_date(value: str) -> datetime | None:
+    """An ISO 8601 or RFC 2822 date as aware UTC (naive taken as UTC); None if unreadable."""
+    value = value.strip()
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def _json_ld_dates(soup: BeautifulSoup) -> Iterator[str]:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data: Any = json.loads(script.get_text())
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    yield item["datePublished"]
+                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity"))
+
+
+def _published(soup: BeautifulSoup, content: Tag | None) -> datetime | None:
+    candidates: list[str | None] = [
+        _meta(soup, "article:published_time", "og:published_time", "datePublished"),
+        *_json_ld_dates(soup),
+        _meta(soup, "parsely-pub-date", "pubdate", "publish-date", "date", "dc.date"),
+    ]
+    item = soup.select_one("[itemprop=datePublished]")
+    if isinstance(item, Tag):
+        candidates.append(str(item.get("datetime") or item.get("content") or item.get_text()))
+    for scope in (content, soup):
+        time_tag = scope.find("time", datetime=True) if scope is not None else None
+        if isinstance(time_tag, Tag):
+            candidates.append(str(time_tag["datetime"]))
+    for value in candidates:
+        if value and (when := parse_date(value)) is not None:
+            return when
+    return None
+
+
+def _p_text(tag: Tag) -> int:
+    return len(tag.get_text(" ", strip=True))
+
+
+def _main_content(soup: BeautifulSoup) -> Tag:
+    """The element most likely to hold the article text."""
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda a: sum(_p_text(p) for p in a.find_all("p")))
+    for selector in ("main", "[itemprop=articleBody]", "[role=main]"):
+        found = soup.select_one(selector)
+        if found is not None:
+            return found
+    scores: dict[int, tuple[int, Tag]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if isinstance(parent, Tag):
+            score = scores.get(id(parent), (0, parent))[0] + _p_text(p)
+            scores[id(parent)] = (score, parent)
+    if scores:
+        return max(scores.values(), key=lambda pair: pair[0])[1]
+    body = soup.find("body")
+    return body if isinstance(body, Tag) else soup
+
+
+def _outermost(tags: list[Tag]) -> list[Tag]:
+    chosen = {id(t) for t in tags}
+    return [t for t in tags if not any(id(p) in chosen for p in t.parents)]
+
+
+def parse_article(
+    body: bytes,
+    *,
+    url: str,
+    source: str,
+    selector: str | None = None,
+    content_type: str | None = None,
+) -> Document:
+    """One article page as a Document: title, publication date, main text."""
+    soup = _parse(body, content_type)
+    if selector is not None:
+        parts = _select(soup, selector, "body")
+        if not parts:
+            raise ParseError(f"body selector {selector!r} matched nothing")
+        parts = _outermost(parts)
+    else:
+        parts = [_main_content(soup)]
+    text = "\n\n".join(t for t in (element_text(p, _boilerplate) for p in parts) if t)
+    published = _published(soup, parts[0])
+    return Document(url=url, source=source, title=_title(soup), text=text, published=published)

@@ -1,0 +1,209 @@
+"""The first half of a run: poll sources and store what they say.
+
+One poll of one source is one unit: fetch → parse → relevance → extract → one
+SQLite transaction. Sources are fetched concurrently; a failing source records
+its error and the others go on. Documents already seen (by canonical URL or
+content fingerprint) are never parsed for facts again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from monitor.config import Config
+from monitor.exceptions import FetchError, SourceError
+from monitor.extract import extract
+from monitor.feeds import parse_feed
+from monitor.fetch import Fetcher, FetchSettings
+from monitor.lock import store_lock
+from monitor.models import Document, FetchResult, PollResult, SeenDocument, Source, fold
+from monitor.pages import parse_article, parse_listing
+from monitor.relevance import assess
+from monitor.store import Store
+from monitor.urls import canonical_url, may_follow
+
+log = logging.getLogger(__name__)
+Progress = Callable[[PollResult], None]
+
+
+def fingerprint(document: Document) -> str:
+    """A content hash that survives re-publishing under another URL."""
+    words = fold(f"{document.title} {document.text[:20000]}")
+    return hashlib.sha256(words.encode()).hexdigest()[:32]
+
+
+def settings_for(config: Config) -> FetchSettings:
+    """The fetcher's settings from the config's ``fetch:`` section."""
+    opts = config.fetch
+    return FetchSettings(
+        connect_timeout=min(10.0, opts.timeout),
+        read_timeout=opts.timeout,
+        deadline=opts.timeout,
+        max_bytes=opts.max_bytes,
+        max_connections=opts.max_connections,
+        max_per_host=opts.max_per_host,
+        retries=opts.retries,
+    )
+
+
+def poll(
+    config: Config,
+    *,
+    names: Collection[str] | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    lock_timeout: float = 10.0,
+) -> list[PollResult]:
+    """Poll every (or every named) source once and store the results."""
+    now = now or datetime.now(UTC)
+    with store_lock(config, lock_timeout), Store(config.storage) as store:
+        store.sync_sources((s.name, s.url) for s in config.sources)
+        store.sync_baseline(config.topic.known_facts, now)
+        waiting = store.waiting(now)
+        sources = [
+            s
+            for s in config.sources
+            if (names is None or s.name in names) and s.name not in waiting
+        ]
+        for name in sorted(set(waiting) & {s.name for s in config.sources}):
+            log.info("%s: skipped, asked to wait until %s", name, waiting[name].isoformat())
+        poller = Poller(config, store, now, progress)
+        return asyncio.run(poller.run(sources))
+
+
+class Poller:
+    """Polls sources concurrently with one fetcher; stores each result as it comes."""
+
+    def __init__(
+        self, config: Config, store: Store, now: datetime, progress: Progress | None
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.now = now
+        self.progress = progress
+        self.fingerprints: set[str] = set()
+
+    async def run(self, sources: list[Source]) -> list[PollResult]:
+        async with Fetcher(settings_for(self.config)) as fetcher:
+            tasks = [self._poll_and_store(fetcher, source) for source in sources]
+            return list(await asyncio.gather(*tasks))
+
+    async def _poll_and_store(self, fetcher: Fetcher, source: Source) -> PollResult:
+        started = time.monotonic()
+        try:
+            result = await self._poll(fetcher, source)
+        except SourceError as e:
+            result = self._failure(source, e)
+        except Exception as e:  # isolated, but loud: a bug must not stop the other sources
+            log.exception("%s: unexpected error", source.name)
+            result = self._failure(source, SourceError(f"internal error: {type(e).__name__}: {e}"))
+        self.store.record_poll(result)
+        status = result.error or ("not modified" if _unchanged(result) else "ok")
+        log.info(
+            "%s: %s, %d new documents, %d new facts, %.2f s",
+            source.name,
+            status,
+            len(result.documents),
+            result.new_facts,
+            time.monotonic() - started,
+        )
+        if self.progress:
+            self.progress(result)
+        return result
+
+    def _failure(self, source: Source, error: SourceError) -> PollResult:
+        retry_after = getattr(error, "retry_after", None)
+        status = getattr(error, "status", None)
+        return PollResult(
+            source=source.name,
+            url=source.url,
+            at=self.now,
+            error=str(error),
+            retry_after=self.now + timedelta(seconds=retry_after) if retry_after else None,
+            gone=status == 410,
+        )
+
+    async def _poll(self, fetcher: Fetcher, source: Source) -> PollResult:
+        etag, modified = self.store.http_state(source.url)
+        fetched = await fetcher.fetch(source.url, etag=etag, last_modified=modified)
+        if fetched.not_modified:
+            return PollResult(source.name, source.url, self.now, fetches=(fetched,))
+        if source.kind == "page":
+            documents, fetches = await self._follow(fetcher, source, fetched)
+        else:
+            documents = parse_feed(
+                fetched.body,
+                url=fetched.final_url,
+                source=source.name,
+                content_type=fetched.content_type,
+            )
+            fetches = [fetched]
+        seen = tuple(self._examine(documents))
+        return PollResult(source.name, source.url, self.now, tuple(fetches), seen)
+
+    async def _follow(
+        self, fetcher: Fetcher, source: Source, listing: FetchResult
+    ) -> tuple[list[Document], list[FetchResult]]:
+        """Fetch the new articles a listing page links to (bounded per poll)."""
+        links = parse_listing(
+            listing.body, base_url=listing.final_url, selector=source.links or "a"
+        )
+        allowed = []
+        for link in links:
+            ok, reason = may_follow(
+                link,
+                listing.final_url,
+                follow_offsite=source.follow_offsite,
+                allow_private=source.allow_private,
+            )
+            if ok:
+                allowed.append(canonical_url(link))
+            else:
+                log.info("%s: not following %s: %s", source.name, link, reason)
+        known = self.store.known_documents(allowed, ())
+        fresh = [u for u in dict.fromkeys(allowed) if u not in known][: source.max_links]
+        results = await asyncio.gather(*(fetcher.fetch(u) for u in fresh), return_exceptions=True)
+        documents: list[Document] = []
+        for url, result in zip(fresh, results, strict=True):
+            if isinstance(result, BaseException):
+                if not isinstance(result, FetchError):
+                    raise result
+                log.warning("%s: article %s failed: %s", source.name, url, result)
+                continue
+            documents.append(
+                parse_article(
+                    result.body,
+                    url=result.final_url,
+                    source=source.name,
+                    selector=source.body,
+                    content_type=result.content_type,
+                )
+            )
+        if fresh and not documents:
+            raise FetchError(f"every article link failed ({len(fresh)} tried)")
+        return documents, [listing]
+
+    def _examine(self, documents: list[Document]) -> list[SeenDocument]:
+        """Relevance and facts of the documents not seen before."""
+        canon = [replace(d, url=canonical_url(d.url)) for d in documents]
+        prints = [fingerprint(d) for d in canon]
+        known = self.store.known_documents([d.url for d in canon], prints)
+        seen: list[SeenDocument] = []
+        for doc, mark in zip(canon, prints, strict=True):
+            if doc.url in known or mark in known or mark in self.fingerprints:
+                continue
+            self.fingerprints.add(mark)
+            relevance = assess(doc, self.config.topic)
+            sightings = tuple(extract(doc, self.config.topic)) if relevance.relevant else ()
+            seen.append(SeenDocument(doc, mark, relevance, sightings))
+        return seen
+
+
+def _unchanged(result: PollResult) -> bool:
+    return bool(result.fetches) and all(f.not_modified for f in result.fetches)

@@ -1,0 +1,1 @@
+"""Digest → markdown, text, HTML, Atom and iCalendar. Every web string is escaped."""

@@ -1,0 +1,134 @@
+"""Digest → an email-safe HTML document: inline styles, no scripts, no external resources.
+
+Every string from the web goes through :func:`escape` (control and bidi-override
+characters removed, then ``html.escape(..., quote=True)``); links are made only
+for http(s) URLs, anything else shows the source name as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+
+from monitor.models import Change, ChangeKind, Digest, Sighting
+from monitor.render import words
+from monitor.render.markdown import MAX_LINKS, safe_url
+from monitor.render.plaintext import clean, clip, first_reporters
+
+FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
+STYLE = {
+    "body": f"margin:0;padding:16px;background:#ffffff;color:#1f2328;{FONT};line-height:1.5",
+    "h1": "font-size:22px;margin:0 0 8px 0",
+    "h2": "font-size:18px;margin:24px 0 8px 0;border-bottom:1px solid #d0d7de;padding-bottom:4px",
+    "h3": "font-size:15px;margin:16px 0 4px 0;color:#57606a",
+    "p": "margin:0 0 12px 0",
+    "ul": "margin:0 0 8px 0;padding-left:20px",
+    "li": "margin:0 0 12px 0",
+    "quote": "margin:4px 0;padding:0 0 0 10px;border-left:3px solid #d0d7de;color:#424a53",
+    "cite": "font-size:13px;color:#57606a",
+    "a": "color:#0969da",
+}
+
+
+def escape(text: str) -> str:
+    """Web text made inert in HTML: one line, no control/bidi characters, all of <>&\"' escaped."""
+    return html.escape(clean(text), quote=True)
+
+
+def link(sighting: Sighting) -> str:
+    """<a href="…">Deadline</a>, 29 May 2026 — or the escaped name alone when the URL is unsafe."""
+    name = escape(sighting.source)
+    url = safe_url(sighting.url)
+    if url:
+        name = f'<a href="{html.escape(url, quote=True)}" style="{STYLE["a"]}">{name}</a>'
+    return f"{name}, {words.day(sighting.published)}"
+
+
+def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
+    if not sightings:
+        return [f'<div style="{STYLE["cite"]}">— from the baseline (known_facts)</div>']
+    unique = first_reporters(sightings)
+    more = len(unique) - MAX_LINKS
+    links = " · ".join(link(s) for s in unique[:MAX_LINKS])
+    extra = f" (+{more} more)" if more > 0 else ""
+    return [
+        f'<blockquote style="{STYLE["quote"]}">“{html.escape(clip(unique[0].evidence))}”</blockquote>',
+        f'<div style="{STYLE["cite"]}">— {links}{extra}</div>',
+    ]
+
+
+def _item(change: Change) -> list[str]:
+    note = f" ({escape(change.note)})" if change.note else ""
+    lines = [
+        f'<li style="{STYLE["li"]}"><strong>{words.headline(change, escape)}</strong>{note}',
+        *_evidence(change.sightings),
+    ]
+    if change.kind == ChangeKind.CONFLICT and change.previous:
+        lines.append(f"<div>{words.value_words(change.previous, escape)} according to:</div>")
+        lines.extend(_evidence(change.rivals))
+    return [*lines, "</li>"]
+
+
+def _list(items: list[str]) -> list[str]:
+    return [f'<ul style="{STYLE["ul"]}">', *items, "</ul>"]
+
+
+def _heading(level: str, text: str) -> str:
+    return f'<{level} style="{STYLE[level]}">{text}</{level}>'
+
+
+def _corroborated(changes: list[Change]) -> list[str]:
+    items = []
+    for change in changes:
+        links = ", ".join(link(s) for s in change.sightings[:MAX_LINKS])
+        fact = words.fact_words(change.fact, escape)
+        items.append(f'<li style="{STYLE["li"]}">{fact}: {escape(change.note)} ({links})</li>')
+    return [_heading("h2", "Corroborated"), *_list(items)]
+
+
+def _sources(digest: Digest) -> list[str]:
+    items = [
+        f'<li style="{STYLE["li"]}">{words.health_words(e, escape)}</li>' for e in digest.health
+    ]
+    told = {e.source for e in digest.health}
+    still = [h for h in digest.failing if h.source not in told]
+    if still:
+        names = ", ".join(f"{escape(h.source)} (since {words.day(h.failing_since)})" for h in still)
+        items.append(f'<li style="{STYLE["li"]}">Still failing: {names}</li>')
+    return [_heading("h2", "Sources"), *_list(items)]
+
+
+def _body(digest: Digest) -> list[str]:
+    title = f"{escape(digest.topic)}: what changed, {words.day(digest.created_at)}"
+    out = [_heading("h1", title), f'<p style="{STYLE["p"]}">{escape(words.summary(digest))}.</p>']
+    changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
+    if changed:
+        out += [_heading("h2", "What changed"), *_list([x for c in changed for x in _item(c)])]
+    new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
+    if new:
+        out.append(_heading("h2", "New facts"))
+        for group, changes in words.grouped(new):
+            out += [_heading("h3", group), *_list([x for c in changes for x in _item(c)])]
+    corroborated = [c for c in digest.changes if c.kind == ChangeKind.CORROBORATED]
+    if corroborated:
+        out += _corroborated(corroborated)
+    if digest.health or digest.failing:
+        out += _sources(digest)
+    if digest.empty:
+        out.append(f'<p style="{STYLE["p"]}">Nothing changed since the last digest.</p>')
+    return out
+
+
+def render(digest: Digest) -> str:
+    """The whole digest as one HTML document."""
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(words.subject(digest))}</title>",
+        "</head>",
+        f'<body style="{STYLE["body"]}">',
+        '<div style="max-width:640px;margin:0 auto">',
+    ]
+    return "\n".join([*head, *_body(digest), "</div>", "</body>", "</html>", ""])

@@ -1,0 +1,164 @@
+"""Fact extraction on small articles written for these tests."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.extract import extract
+from monitor.models import Document, FactKind, Topic
+
+TOPIC = Topic(
+    name="Star City",
+    aliases=("Star City",),
+    context=("Apple TV", "For All Mankind", "Nedivi", "Wolpert"),
+    exclude=("Arrow", "casino"),
+)
+PUB = datetime(2026, 2, 26, tzinfo=UTC)
+
+
+def facts(text: str, title: str = "Star City news", published: datetime | None = PUB) -> set[tuple]:
+    doc = Document("https://example.test/a", "Test", title, text, published)
+    out = set()
+    for s in extract(doc, TOPIC):
+        f = s.fact
+        out.add((str(f.kind), f.person, f.role) if f.person else (str(f.kind), f.value))
+    return out
+
+
+def test_cast_with_role_and_surname_resolution() -> None:
+    got = facts(
+        "Apple TV+ has cast Nia Okafor in Star City, its For All Mankind spinoff.\n\n"
+        "Okafor will play Vera, a flight controller."
+    )
+    assert ("cast", "Nia Okafor", "Vera") in got
+
+
+def test_cast_list_and_title_case_headline() -> None:
+    got = facts(
+        "The cast also includes Piet Varga, Lena Holm and Tomas Reyes.",
+        title="Mira Castell Joins Apple's 'Star City' as Olga",
+    )
+    assert {("cast", "Mira Castell", "Olga"), ("cast", "Piet Varga", None)} <= got
+    assert ("cast", "Lena Holm", None) in got and ("cast", "Tomas Reyes", None) in got
+
+
+def test_earlier_roles_are_not_cast_in_this_show() -> None:
+    got = facts(
+        "Star City adds Owen Price, best known as Captain Hale in Harbour Lights, who will play "
+        "the Chief Engineer."
+    )
+    assert ("cast", "Owen Price", "Chief Engineer") in got
+    assert not any(f[0] == "cast" and f[2] == "Captain Hale" for f in got)
+
+
+def test_crew_lists() -> None:
+    got = facts(
+        "Star City was created by Dana Roe, Ike Moss and Lu Chen. Roe and Moss serve as "
+        "showrunners. Executive producers include Kim Lark and Ada Wynn."
+    )
+    assert {("creator", "Dana Roe"), ("creator", "Ike Moss"), ("creator", "Lu Chen")} <= {
+        (k, p) for k, p, *_ in got
+    }
+    assert ("showrunner", "Dana Roe", None) in got and ("showrunner", "Ike Moss", None) in got
+    assert ("executive_producer", "Kim Lark", None) in got
+
+
+def test_dates_count_and_finale() -> None:
+    got = facts(
+        "The eight-episode Star City debuts with two episodes on Friday, May 29, followed by "
+        "new episodes weekly through July 10."
+    )
+    assert {
+        ("premiere_date", "2026-05-29"),
+        ("finale_date", "2026-07-10"),
+        ("episode_count", 8),
+    } <= got
+    assert ("episode_count", 2) not in got
+
+
+def test_parent_series_facts_are_out_of_scope() -> None:
+    got = facts(
+        "Star City premieres May 29 on Apple TV.\n\n"
+        "For All Mankind's fifth season has ten episodes and its finale airs May 29. "
+        "It was renewed for a sixth season."
+    )
+    assert ("premiere_date", "2026-05-29") in got
+    assert ("episode_count", 10) not in got
+    assert not any(f[0] in ("finale_date", "renewal") for f in got)
+
+
+def test_roundup_other_show_paragraph_is_out_of_scope() -> None:
+    got = facts(
+        "STAR CITY: Apple's spinoff has cast Nia Okafor as Vera.\n\n"
+        "HARBOUR LIGHTS: The ten-episode drama premieres June 3 and stars Piet Varga.",
+        title="This week in casting",
+    )
+    assert ("cast", "Nia Okafor", "Vera") in got
+    assert ("episode_count", 10) not in got and ("cast", "Piet Varga", None) not in got
+
+
+def test_windows_renewal_trailer_platform_location_company() -> None:
+    got = facts(
+        "Star City will premiere in late 2026 on Apple TV+. The series was filmed in Vilnius, "
+        "Lithuania, and is produced by Sony Pictures Television. Apple released the first "
+        "trailer for Star City today. Star City has been renewed for a second season."
+    )
+    assert {
+        ("premiere_window", "late 2026"),
+        ("platform", "Apple TV"),
+        ("filming_location", "Vilnius, Lithuania"),
+        ("production_company", "Sony Pictures Television"),
+        ("trailer", "2026-02-26"),
+        ("renewal", "season 2 renewed"),
+    } <= got
+
+
+def test_speculation_and_future_trailers_yield_nothing() -> None:
+    got = facts(
+        "A trailer for Star City is coming soon. Fans hope Star City could return for a second "
+        "season, and a multi-season arc is planned."
+    )
+    assert not any(f[0] in ("trailer", "renewal") for f in got)
+
+
+def test_yearless_date_without_publication_is_skipped() -> None:
+    assert not any(
+        f[0] == "premiere_date" for f in facts("Star City premieres May 29.", published=None)
+    )
+
+
+def test_each_fact_once_with_first_evidence() -> None:
+    doc = Document(
+        "u", "s", "Star City", "Star City premieres May 29. Star City premieres May 29 again.", PUB
+    )
+    sightings = [s for s in extract(doc, TOPIC) if s.fact.kind == FactKind.PREMIERE_DATE]
+    assert len(sightings) == 1 and sightings[0].evidence == "Star City premieres May 29."
+    assert sightings[0].url == "u" and sightings[0].published == PUB
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\xff" * 1000, "a" * 100_000, "Star City " * 5000])
+def test_junk_is_fast_and_harmless(text: str) -> None:
+    start = time.perf_counter()
+    extract(Document("u", "s", "", text, PUB), TOPIC)
+    assert time.perf_counter() - start < 5
+
+
+def test_five_megabytes_in_bounded_time() -> None:
+    text = ("Star City premieres May 29 on Apple TV with Nia Okafor as Vera.\n\n" * 80_000)[
+        :5_000_000
+    ]
+    start = time.perf_counter()
+    extract(Document("u", "s", "Star City", text, PUB), TOPIC)
+    assert time.perf_counter() - start < 20
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=60))
+def test_extract_never_crashes(text: str, title: str) -> None:
+    for s in extract(Document("u", "s", title, text, PUB), TOPIC):
+        assert s.evidence
