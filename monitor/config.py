@@ -326,10 +326,15 @@ class _Checker:
         default = DigestOptions()
         schedule = self.text(data, "schedule", "digest") or default.schedule
         timezone = self.text(data, "timezone", "digest") or default.timezone
-        if len(schedule.split()) != 5:
-            self.problem("digest.schedule", f"{schedule!r} is not a crontab line (5 fields)")
         if not _is_timezone(timezone):
             self.problem("digest.timezone", f"{timezone!r} is not a time zone like Europe/London")
+        elif "schedule" in data:
+            from monitor.schedule import crontab_trigger  # apscheduler: only when asked
+
+            try:
+                crontab_trigger(schedule, timezone)
+            except ValueError as e:
+                self.problem("digest.schedule", f"{schedule!r} is not a crontab line ({e})")
         return DigestOptions(schedule, timezone, self.flag(data, "always", "digest", False))
 
     def mail(self, value: Any) -> MailOptions | None:

@@ -99,8 +99,8 @@ def publish(
         path = None
         if not digest.empty or always:
             path = _write(config, store, digest, record, mail)
+        _outputs(config, store, now)
         sent = _send_pending(config, store) if mail else 0
-        _outputs(config, store)
     return DigestReport(path, digest, sent)
 
 
@@ -184,11 +184,11 @@ def _send_pending(config: Config, store: Store) -> int:
     return sent
 
 
-def _outputs(config: Config, store: Store) -> None:
+def _outputs(config: Config, store: Store, now: datetime) -> None:
     """The Atom feed of digests and the calendar of dated facts, beside the digests."""
     from monitor.outputs import write_outputs
 
     try:
-        write_outputs(config, store)
+        write_outputs(config, store, now)
     except OSError as e:
         log.warning("could not update the feed or calendar in %s: %s", config.digests, e)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import random
 import socket
+import ssl
 import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -181,6 +182,8 @@ def _transport_error(e: Exception, url: str, s: FetchSettings) -> FetchError | _
         return _Retry(FetchError(f"no data for {s.read_timeout:g} s"))
     if any(isinstance(c, socket.gaierror) for c in causes) or "name or service" in text:
         return FetchError(f"host not found: {urlsplit(url).hostname}")
+    if any(isinstance(c, ssl.SSLError) for c in causes) or "certificate" in text:
+        return FetchError(f"TLS error: {causes[-1]}")
     if any(isinstance(c, ConnectionRefusedError) for c in causes) or "refused" in text:
         return _Retry(FetchError("connection refused"))
     if any(isinstance(c, ConnectionResetError) for c in causes) or "reset by peer" in text:

@@ -6,7 +6,7 @@ import os
 import re
 import tempfile
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from monitor.config import Config
@@ -58,7 +58,7 @@ def dated_facts(topic: str, candidates: list[Candidate]) -> list[ics.DatedFact]:
     return sorted(events, key=lambda e: e.day)
 
 
-def write_outputs(config: Config, store: Store) -> None:
+def write_outputs(config: Config, store: Store, now: datetime) -> None:
     """Rewrite the Atom feed of digests and the calendar of dated facts."""
     folder = config.digests
     folder.mkdir(parents=True, exist_ok=True)
@@ -68,7 +68,7 @@ def write_outputs(config: Config, store: Store) -> None:
     calendar = folder / "dates.ics"
     previous = calendar.read_bytes() if calendar.exists() else None
     events = dated_facts(name, store.candidates())
-    replace_file(calendar, ics.render_calendar(name, events, previous))
+    replace_file(calendar, ics.render_calendar(name, events, previous, now=now))
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -17,11 +17,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
-from monitor.exceptions import FetchError, SourceError
+from monitor.exceptions import FetchError, LockedError, SourceError
 from monitor.extract import extract
 from monitor.feeds import parse_feed
 from monitor.fetch import Fetcher, FetchSettings
-from monitor.lock import store_lock
+from monitor.lock import held
 from monitor.models import Document, FetchResult, PollResult, SeenDocument, Source, fold
 from monitor.pages import parse_article, parse_listing
 from monitor.relevance import assess
@@ -62,7 +62,7 @@ def poll(
 ) -> list[PollResult]:
     """Poll every (or every named) source once and store the results."""
     now = now or datetime.now(UTC)
-    with store_lock(config, lock_timeout), Store(config.storage) as store:
+    with Store(config.storage) as store:
         store.sync_sources((s.name, s.url) for s in config.sources)
         store.sync_baseline(config.topic.known_facts, now)
         waiting = store.waiting(now)
@@ -73,7 +73,7 @@ def poll(
         ]
         for name in sorted(set(waiting) & {s.name for s in config.sources}):
             log.info("%s: skipped, asked to wait until %s", name, waiting[name].isoformat())
-        poller = Poller(config, store, now, progress)
+        poller = Poller(config, store, now, progress, lock_timeout)
         return asyncio.run(poller.run(sources))
 
 
@@ -81,9 +81,15 @@ class Poller:
     """Polls sources concurrently with one fetcher; stores each result as it comes."""
 
     def __init__(
-        self, config: Config, store: Store, now: datetime, progress: Progress | None
+        self,
+        config: Config,
+        store: Store,
+        now: datetime,
+        progress: Progress | None,
+        lock_timeout: float = 10.0,
     ) -> None:
         self.config = config
+        self.lock_timeout = lock_timeout
         self.store = store
         self.now = now
         self.progress = progress
@@ -91,8 +97,17 @@ class Poller:
 
     async def run(self, sources: list[Source]) -> list[PollResult]:
         async with Fetcher(settings_for(self.config)) as fetcher:
-            tasks = [self._poll_and_store(fetcher, source) for source in sources]
-            return list(await asyncio.gather(*tasks))
+            tasks = [self._poll_locked(fetcher, source) for source in sources]
+            return [r for r in await asyncio.gather(*tasks) if r is not None]
+
+    async def _poll_locked(self, fetcher: Fetcher, source: Source) -> PollResult | None:
+        """Poll a source unless another process is polling it right now."""
+        try:
+            with held(self.config, source.url, 0):
+                return await self._poll_and_store(fetcher, source)
+        except LockedError:
+            log.info("%s: skipped, another monitor process is polling it", source.name)
+            return None
 
     async def _poll_and_store(self, fetcher: Fetcher, source: Source) -> PollResult:
         started = time.monotonic()

@@ -26,7 +26,7 @@ GENERIC_CONTEXT = frozenset(
 SHOW_MARKERS = re.compile(
     r"\b(?:spin-?off|series|show|apple|episodes?|cast|casting|premieres?|premiering|trailer|teaser"
     r"|drama|thriller|streaming|streamer|showrunners?|stars?|starring|joins?|debuts?|finale"
-    r"|renew(?:ed|al)?|executive\s+produc\w*)\b|'@'",
+    r"|renew(?:ed|al)?|executive\s+produc\w*|play(?:s|ing|ed)?|roles?|character|actor|actress)\b|'@'",
     re.IGNORECASE,
 )
 # Words beside an alias that show it is a place.
@@ -35,6 +35,16 @@ PLACE_MARKERS = re.compile(
     r"|residents?|museum|anniversary|founded|military|soyuz|iss|station)\b",
     re.IGNORECASE,
 )
+# A locative word right before the alias, not after a TV word: "hiding in Star City".
+PLACE_PREFIX = re.compile(
+    r"\b(?:(?:hiding|living|lives|lived|stuck|trapped|life|settled|based|located|exiled|held"
+    r"|remains?|stays?|stayed|arrives?|arrived|arriving|years|born|grew\s+up)\s+(?:\w+\s+){0,3}?"
+    r"(?:in|at)|leaves|left|leaving|escaped?\s+from|gates\s+of|town\s+of|return(?:s|ed)?\s+to"
+    r"|back\s+to|outside|inside)\s+$",
+    re.IGNORECASE,
+)
+# Words near an alias that make it the show even after a locative word.
+TITLE_MARKERS = re.compile(r"spin-?off|\bapple|\bseries\b|\bshow\b|\bstreaming|'@'", re.IGNORECASE)
 TV_WORDS = re.compile(
     r"\b(?:series|show|season|episodes?|cast|premieres?|streaming|streamer|spin-?off|drama"
     r"|trailer|showrunners?|tv|television|stars?|starring)\b",
@@ -82,15 +92,19 @@ class _Judge:
         context = self.strong(self.found(self.context, window), window)
         marked = SHOW_MARKERS.search(near)
         if context and marked:
-            return _Verdict("show", tuple(context))
+            strong = TITLE_MARKERS.search(near) is not None
+            return _Verdict("show" if strong else "weak", tuple(context))
         if not marked and PLACE_MARKERS.search(near):
             return _Verdict("other", ("a place: " + PLACE_MARKERS.findall(near)[0],))
+        before = near.split("@", 1)[0]
+        if PLACE_PREFIX.search(before) and not TITLE_MARKERS.search(near):
+            return _Verdict("other", ("a place: " + before.split()[-1] + " Star City",))
         if context:
             return _Verdict("unknown", tuple(context))
         excluded = self.found(self.exclude, window)
         if excluded:
             return _Verdict("other", tuple(excluded))
-        return _Verdict("unknown", ())
+        return _Verdict("marked" if marked else "unknown", ())
 
 
 def _windows(title: str, text: str) -> list[str]:
@@ -121,7 +135,7 @@ def assess(document: Document, topic: Topic) -> Relevance:
                 + ("'@'" if centre[m.start() - 1 : m.start()] in "'\"" else "@")
                 + centre[m.end() : m.end() + NEAR]
             )
-            verdicts.append((m.group(0), judge.mention(window, near)))
+            verdicts.append((m.group(0), judge.mention(judge.alias.sub("@", window), near)))
     return _decide(judge, verdicts, title, document.text[:MAX_TEXT])
 
 
@@ -131,8 +145,9 @@ def _decide(
     if not verdicts:
         return Relevance(False, 0.0, "no mention of the show")
     alias = verdicts[0][0]
-    show = [v for _, v in verdicts if v.kind == "show"]
     other = [v for _, v in verdicts if v.kind == "other"]
+    weak = [v for _, v in verdicts if v.kind == "weak"]
+    show = [v for _, v in verdicts if v.kind == "show"] or (weak if len(weak) > len(other) else [])
     if show:
         context = [t for v in show for t in v.evidence]
         score = min(1.0, 0.6 + 0.1 * len(set(context)) + 0.05 * len(show))
@@ -141,7 +156,12 @@ def _decide(
         words = [t for v in other for t in v.evidence]
         return Relevance(False, 0.1, f"'{alias}' here is another one: {_quote(words)}")
     doc_context = judge.strong(judge.found(judge.context, f"{title} {text}"), text)
-    marked = SHOW_MARKERS.search(title) or re.search(r"spin-?off", text, re.IGNORECASE)
+    bare_title = judge.alias.sub("@", title) if judge.alias else title
+    marked = (
+        SHOW_MARKERS.search(bare_title)
+        or re.search(r"spin-?off", text, re.IGNORECASE)
+        or any(v.kind == "marked" for _, v in verdicts)
+    )
     if doc_context and marked and not judge.found(judge.exclude, f"{title} {text}"):
         return Relevance(True, 0.5, f"alias '{alias}'; context elsewhere: {_quote(doc_context)}")
     return Relevance(False, 0.2, f"alias '{alias}' without any show context")

@@ -23,7 +23,6 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.config import Config
@@ -31,6 +30,7 @@ from monitor.digest import publish
 from monitor.exceptions import ConfigError, LockedError, MonitorError
 from monitor.models import Source
 from monitor.poll import poll
+from monitor.schedule import crontab_trigger
 
 log = logging.getLogger(__name__)
 
@@ -38,51 +38,12 @@ WORKERS = 4  # polls of different sources that may run at once
 LOCK_WAIT = 60.0  # seconds a job waits for the store lock before skipping
 FIRST_RUN_WITHIN = 5.0  # seconds: the first poll of each source starts this soon
 DIGEST_GRACE = 6 * 3600  # a digest missed (asleep, busy) still runs this late
-_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"  # journald adds the time
 
 
 def jitter(every: timedelta) -> float:
     """Seconds of random spread per poll: 10% of the interval, at most 30 s."""
     return min(30.0, every.total_seconds() / 10)
-
-
-def crontab_weekdays(field: str) -> str:
-    """A crontab day-of-week field (0 or 7 = Sunday) as APScheduler 3 day names.
-
-    APScheduler 3 counts 0 as Monday, so ``from_crontab("0 7 * * 1")`` would fire
-    on Tuesdays; expanding the field into names keeps crontab's meaning.
-    """
-    if field == "*":
-        return field
-    days: set[int] = set()
-    for item in field.lower().split(","):
-        span, _, step = item.partition("/")
-        first, _, last = span.partition("-")
-        low, high = (0, 6) if span == "*" else (_weekday(first), _weekday(last or first))
-        if step and not last and span != "*":
-            high = 6
-        if high < low or (step and not step.isdigit()) or step == "0":
-            raise ValueError(f"{item!r} is not a day-of-week range")
-        days.update(d % 7 for d in range(low, high + 1, int(step or 1)))
-    return ",".join(_DAYS[d] for d in sorted(days))
-
-
-def _weekday(text: str) -> int:
-    if text in _DAYS:
-        return _DAYS.index(text)
-    if text.isdigit() and int(text) <= 7:
-        return int(text)
-    raise ValueError(f"{text!r} is not a day of the week (0-7 or sun-sat)")
-
-
-def crontab_trigger(schedule: str, timezone: str) -> CronTrigger:
-    """The digest's trigger from a crontab line, weekdays as cron means them."""
-    fields = schedule.split()
-    if len(fields) != 5:
-        raise ValueError(f"expected 5 fields, got {len(fields)}")
-    fields[4] = crontab_weekdays(fields[4])
-    return CronTrigger.from_crontab(" ".join(fields), timezone=timezone)
 
 
 def poll_job(config: Config, name: str, lock_timeout: float = LOCK_WAIT) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import quote_plus
 
 from monitor.exceptions import MonitorError
 
 TEMPLATE = """\
-# monitor config for {show!r}: what to watch and what you already know.
+# monitor config for {show_yaml}: what to watch and what you already know.
 # Check it with `monitor check`; reference: the README's "Configuration" section.
 
 topic:
@@ -23,11 +24,11 @@ topic:
 
 sources:
   # News search feeds for the show's name: they catch everything, relevance sorts it out.
-  - name: Google News: {show}
+  - name: {google_yaml}
     url: https://news.google.com/rss/search?q={query}&hl=en-US&gl=US&ceid=US:en
     kind: feed
     every: 1h
-  - name: Bing News: {show}
+  - name: {bing_yaml}
     url: https://www.bing.com/news/search?q={query}&format=rss
     kind: feed
     every: 1h
@@ -76,8 +77,12 @@ digest:
 
 def starter_text(show: str) -> str:
     """The starter config for a show."""
-    show_yaml = '"' + show.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return TEMPLATE.format(show=show, show_yaml=show_yaml, query=quote_plus(f'"{show}"'))
+    return TEMPLATE.format(
+        show_yaml=json.dumps(show, ensure_ascii=False),
+        google_yaml=json.dumps(f"Google News: {show}", ensure_ascii=False),
+        bing_yaml=json.dumps(f"Bing News: {show}", ensure_ascii=False),
+        query=quote_plus(f'"{show}"'),
+    )
 
 
 def write_starter(folder: Path, show: str, *, force: bool = False) -> Path:

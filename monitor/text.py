@@ -46,6 +46,10 @@ _JUNK = re.compile(
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_LABEL = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?::\d\d)?\s*(?:am|pm)|[A-Z][a-z]{2}\s+[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"\b\s*[-:]"
+)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u2023\u2043*\-+>]|\d{1,2}[.)])\s+")
 
 # Abbreviations after which a full stop does not end a sentence (case-folded, no dot).
@@ -79,7 +83,7 @@ def _hard_break(prev: str, line: str) -> bool:
     """Whether a single newline between two lines ends a sentence (lists, headings)."""
     if _BULLET.match(line) or _BULLET.match(prev):
         return True
-    if prev[-1:] in ".!?:\"'":
+    if prev[-1:] in ".!?:\"'" or _LINE_LABEL.match(line):
         return True
     return len(prev) <= 60 and line[:1].isupper()
 

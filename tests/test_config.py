@@ -81,12 +81,14 @@ def test_bad_selector_schedule_and_timezone() -> None:
         {
             "topic": {"name": "X"},
             "sources": [{"name": "P", "url": "https://p.example/", "kind": "page", "links": "a[["}],
-            "digest": {"schedule": "every day", "timezone": "Mars/Olympus"},
+            "digest": {"timezone": "Mars/Olympus"},
         }
     )
     assert any(p.startswith("sources[0].links: 'a[[' is not a CSS selector") for p in found)
-    assert any(p.startswith("digest.schedule:") for p in found)
     assert any(p.startswith("digest.timezone:") for p in found)
+    for bad in ("every day", "61 * * * *", "0 7 * * funday"):
+        found = problems({"topic": {"name": "X"}, "sources": [], "digest": {"schedule": bad}})
+        assert len(found) == 1 and found[0].startswith(f"digest.schedule: {bad!r} is not a crontab")
 
 
 def test_missing_file_says_what_to_do(tmp_path: Path) -> None:

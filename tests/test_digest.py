@@ -95,7 +95,7 @@ def test_crash_after_the_file_is_written_is_completed_not_repeated(tmp_path: Pat
     config = make_config(tmp_path)
     store_news(config)
     with Store(config.storage) as store:
-        digest, record = gather(config, store, NOW)
+        _, record = gather(config, store, NOW)
         path = config.digests / "crashed.md"
         config.digests.mkdir()
         store.begin_digest(NOW, str(path), record, ("x", "", "", ""))

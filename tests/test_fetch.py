@@ -289,3 +289,10 @@ def test_per_host_limit_holds(server: LoopbackServer) -> None:
 def test_fetch_one_is_a_sync_convenience(server: LoopbackServer) -> None:
     server.add("/article", "<h1>Star City</h1>")
     assert fetch_one(server.url("/article")).body == b"<h1>Star City</h1>"
+
+
+def test_tls_to_a_plain_http_port_is_a_tls_error(server: LoopbackServer) -> None:
+    server.add("/a", "x")
+    url = server.url("/a").replace("http://", "https://")
+    error = fetch_error(url, FetchSettings(retries=2, backoff=0.5, deadline=1))
+    assert str(error).startswith("TLS error: ")

@@ -265,7 +265,9 @@ def test_atom_escapes_hostile_html_and_drops_xml_forbidden_characters() -> None:
     feed = feedparser.parse(data)
     assert feed.bozo == 0
     assert feed.entries[0].title == 'Star City: <b>bold</b> & "x"'
-    assert "&lt;script&gt;" in feed.entries[0].content[0].value
+    content = feed.entries[0].content[0].value
+    assert "&lt;script&gt;" in content
+    assert "<h1" in content and "<title>" not in content and "<!DOCTYPE" not in content
 
 
 def test_atom_limit_and_empty_feed() -> None:

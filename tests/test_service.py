@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from monitor import config as config_module
-from monitor import service
+from monitor import schedule, service
 from monitor.config import Config
 from monitor.exceptions import ConfigError
-from monitor.lock import store_lock
+from monitor.lock import held, store_lock
 from monitor.loopback import LoopbackServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,21 +129,20 @@ def test_the_scheduler_has_one_guarded_job_per_source_and_a_digest_job(
     ],
 )
 def test_crontab_weekdays_keep_crontabs_meaning(field: str, names: str) -> None:
-    assert service.crontab_weekdays(field) == names
+    assert schedule.crontab_weekdays(field) == names
 
 
 @pytest.mark.parametrize("field", ["8", "5-1", "*/0", "funday", "1/x"])
 def test_crontab_weekdays_reject_nonsense(field: str) -> None:
     with pytest.raises(ValueError):
-        service.crontab_weekdays(field)
+        schedule.crontab_weekdays(field)
 
 
 def test_a_schedule_apscheduler_rejects_is_a_config_error(
     tmp_path: Path, server: LoopbackServer
 ) -> None:
-    config = config_module.load(write_config(tmp_path, server, "61 * * * *"))
     with pytest.raises(ConfigError, match=r"^digest\.schedule: '61 \* \* \* \*'"):
-        service.build_scheduler(config)
+        config_module.load(write_config(tmp_path, server, "61 * * * *"))
 
 
 def test_jobs_skip_with_a_log_line_when_another_process_holds_the_store(
@@ -151,10 +150,11 @@ def test_jobs_skip_with_a_log_line_when_another_process_holds_the_store(
 ) -> None:
     config = config_module.load(write_config(tmp_path, server))
     caplog.set_level(logging.INFO, logger="monitor")
-    with store_lock(config):
+    source = next(s for s in config.sources if s.name == "Orbit Wire")
+    with store_lock(config), held(config, source.url, 0):
         service.poll_job(config, "Orbit Wire", lock_timeout=0.1)
         service.digest_job(config, lock_timeout=0.1)
-    assert "Orbit Wire: poll skipped: another monitor process holds" in caplog.text
+    assert "Orbit Wire: skipped, another monitor process is polling it" in caplog.text
     assert "digest skipped: another monitor process holds" in caplog.text
     assert polls_of(server, "/orbit/feed.xml") == 0
 
@@ -178,7 +178,9 @@ def test_serve_in_process_polls_every_source_until_stop_after(
     tmp_path: Path, server: LoopbackServer
 ) -> None:
     config: Config = config_module.load(write_config(tmp_path, server, "0 7 * * *"))
+    handler = signal.getsignal(signal.SIGTERM)
     assert service.serve(config, stop_after=2.5) == 0
+    assert signal.getsignal(signal.SIGTERM) is handler
     assert polls_of(server, "/orbit/feed.xml") >= 2
     assert polls_of(server, "/pad/feed.xml") >= 2
     assert integrity(config.storage) == "ok"

@@ -61,7 +61,18 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
             and (_better_role(old[0].role, fact.role) or (old[2] and fact.role and not headline))
         ):
             out[key] = (fact, evidence, headline)
-    return [(fact, evidence) for fact, evidence, _ in out.values()]
+    kept = [(fact, evidence) for fact, evidence, _ in out.values()]
+    dates = [str(f.value) for f, _ in kept if f.kind == FactKind.PREMIERE_DATE]
+    return [(f, e) for f, e in kept if not _window_covers(f, dates)]
+
+
+def _window_covers(fact: Fact, dates: list[str]) -> bool:
+    """A premiere window the article's own exact premiere date falls in (the date says more)."""
+    if fact.kind != FactKind.PREMIERE_WINDOW:
+        return False
+    value = str(fact.value)
+    year = value[-4:] if not value[:4].isdigit() else value[:4]
+    return any(d.startswith(value) or d.startswith(year) for d in dates)
 
 
 def _better_role(old: str | None, new: str | None) -> bool:

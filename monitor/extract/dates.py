@@ -44,8 +44,8 @@ _RELATIVE = re.compile(
 _TODAY = re.compile(r"\b(?:today|this\s+morning|earlier\s+today)\b", re.I)
 _WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+{MONTH_RE})", re.I)
 MAX_GAP = 70
+_FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
 _FINALE_ONLY = re.compile(r"\bfinale\b", re.I)
-_PREMIERE_NOUN = re.compile(r"\b(?:premiere|debut(?:s|ed)?|launch(?:es|ed)?)\b", re.I)
 
 
 def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, int] | None:
@@ -57,8 +57,8 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
             kind_here = "trailer" if trailer and kind != "finale" and is_release else kind
             if m.end() <= start:
                 gap: float = start - m.end()
-            elif m.start() >= end:
-                gap = (m.start() - end) * 1.5 + 5
+            elif m.start() >= end and not _FORWARD_ONLY.search(m.group(0)):
+                gap = (m.start() - end) * 2 + 15
             else:
                 continue
             if gap <= MAX_GAP and (best is None or gap < best[0]):
@@ -79,7 +79,7 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
         kind, pos = cue
         if kind == "trailer" or speculative:
             continue
-        if kind == "premiere" and _FINALE_ONLY.search(text) and not _PREMIERE_NOUN.search(text):
+        if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
             kind = "finale"
         fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE
         got_premiere |= fact_kind is FactKind.PREMIERE_DATE

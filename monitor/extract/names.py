@@ -43,10 +43,19 @@ NOT_NAME_WORDS = frozenset(
     Showrunners Director Writer Writers Actor Actress Actors Is Are Was Were Will Has Have
     Had Be But As By From Read More Related Sign Up Get Set Cosmonaut Training Center
     Universe Franchise Parent Flagship Original BBC ITV Channel Sky Starz Showtime FX AMC
+    Adds Casts Taps Sets Lands Books Enlists Recruits Reveals Unveils Drops Debuts Premieres
+    Renews Cancels Board Boards Eyes Nabs Gets Says Talks Teases Confirms Announces Exits
     Starring Featuring Including Joining Led Veteran Newcomer Fellow Emmy Oscar BAFTA Winner
     Nominee Alum Both Only Sources Source Exclusive EXCLUSIVE Plus
     First-Look Set Like Unlike After Before Since Meet Cast Ensemble""".split()
 )
+
+
+def after_possessive(text: str) -> str:
+    """The name after a possessive credit: "Polite Society's Priya Kansara" → "Priya Kansara"."""
+    tokens = text.split()
+    owner = [i for i, tok in enumerate(tokens[:-1]) if tok.endswith(("'s", "s'"))]
+    return " ".join(tokens[owner[-1] + 1 :]) if owner else text
 
 
 def looks_like_name(text: str) -> bool:
@@ -69,8 +78,10 @@ class NameBook:
 
     def add(self, name: str) -> None:
         """Record a full name (ignored unless it looks like a person's)."""
-        name = person(name)
+        name = after_possessive(person(name))
         if not looks_like_name(name):
+            return
+        if any(fold(known).endswith(" " + fold(name)) for known in self.full):
             return
         if all(fold(name) != fold(known) for known in self.full):
             self.full.append(name)
@@ -93,8 +104,10 @@ class NameBook:
 
     def _first_spelling(self, name: str) -> str:
         key = fold(name)
+        longer = [k for k in self.full if fold(k).endswith(" " + key)]
+        if len(longer) == 1:
+            return longer[0]
         for known in self.full:
             if fold(known) == key:
                 return known
-        longer = [k for k in self.full if fold(k).endswith(" " + key)]
-        return longer[0] if len(longer) == 1 else name
+        return name

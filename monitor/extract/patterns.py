@@ -65,9 +65,16 @@ NEUTRAL_REFERENCES = (
     r"(?:behind|creators?\s+of|makers?\s+of|producers?\s+of|showrunners?\s+of|world\s+of"
     r"|universe\s+of|timeline\s+of|fans\s+of|set\s+in|alums?\s+of|star\s+of|team\s+of)"
     r"\s+(?:apple'?s\s+)?(?:the\s+)?(?:\w+\s+)?(?:series\s+)?\"?for all mankind\"?",
+    r"(?:behind|creators?\s+of|makers?\s+of|producers?\s+of)\s+the\s+(?:mothership|flagship"
+    r"|parent\s+(?:series|show)|original\s+(?:series|show))",
 )
 # What follows another show's title when a roundup turns to it.
-TITLE_SWITCH_TAILS = (r"returns\s+(?:for|with|on)\b", r"is\s+back\s+for\b", r"comes\s+back\s+for\b")
+TITLE_SWITCH_TAILS = (
+    r"(?:was|has\s+been|have\s+been|got|gets|is\s+being)\s+(?:renewed|cancell?ed|picked\s+up)",
+    r"returns\s+(?:for|with|on)\b",
+    r"is\s+back\s+for\b",
+    r"comes\s+back\s+for\b",
+)
 # Words of a paragraph label that make it a generic one ("EXCLUSIVE:", "Update:").
 LABEL_WORDS = frozenset(
     """exclusive breaking update updated watch report news video photos photo note editor
@@ -76,8 +83,8 @@ LABEL_WORDS = frozenset(
 )
 # Words in a heading that make it a generic section heading, not another show's title.
 GENERIC_HEADING_WORDS = frozenset(
-    """what who when where why how is are was were we you know the cast release date
-    premiere trailer plot story about details news more everything need to of and a
+    """what who when where why how is are was were we you know cast release date
+    premiere trailer plot story about details news more everything need
     it its this season episodes filming production first look update updates latest
     read also like related you might will be there here creators crew behind scenes
     watch stream streaming ending recap review""".split()
@@ -99,7 +106,8 @@ CAST_ROLE_VERBS = (
 )  # fmt: skip
 # Text right after a name (or list of names) that puts them in the cast, role unknown.
 CAST_TAILS = (
-    r"(?:also\s+)?(?:co-?)?star(?:s|ring)?\b(?!\s+(?:as|in\s+(?:the\s+)?(?:hit|acclaimed|film)))",
+    r"(?:also\s+)?(?:co-?)?star(?:s|ring)?\b(?!\s+(?:as|in\s+(?:the\s+)?(?:hit|acclaimed|film)))"
+    r"(?!\s+[A-Z])",
     r"round(?:s|ing)?\s+out\s+the\s+(?:cast|ensemble)",
     r"(?:have|has|also|will|are\s+set\s+to|is\s+set\s+to|to)?\s*(?:joined|joins?|join|boarded|boards?"
     r"|board)\s+(?:the\s+)?(?:cast|ensemble|star city|series|show|drama|spin-?off|apple|for all)",
@@ -118,7 +126,7 @@ CAST_LEADS = (
     r"(?:cast|ensemble|line-?up)\s+(?:also\s+)?(?:includes?|including|features?|comprises|are)\s*:?",
     r"(?:is|are)\s+rounded\s+out\s+by", r"rounding\s+out\s+the\s+(?:cast|ensemble)\s+(?:are|is)",
     r"(?:series|show|drama|spin-?off|star city|it)\s+(?:also\s+)?stars", r"(?:also\s+)?starring",
-    r"(?:co-?stars?|joined\s+by|stars?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",
+    r"(?:co-?stars?|joined\s+by|star(?:s|ring)?,?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",
     r"joining\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
     r"(?:also\s+)?cast\s+(?:are|is|were|was)", r"stars\s+include", r"new\s+cast\s+members?",
     r"(?:led|fronted|headlined)\s+by", r"cast\s+members?",
@@ -128,18 +136,25 @@ CREATOR_LEADS = (
     r"(?:from|by)\s+(?:co-?)?creators?",
     r"(?:co-?)?creators?",
     r"(?:the\s+)?brainchild\s+of",
+    r"(?:co-?)?created\s+(?:[\w']+\s+){0,3}?with",
     r"developed\s+by",
 )
 CREATOR_TAILS = (
     r"(?:who\s+)?(?:also\s+|both\s+|jointly\s+)?(?:co-?)?created\s+(?:the\s+|it\b|star\s+city|apple)",
     r"(?:are|were|is|was)\s+(?:the\s+)?(?:series'?\s+|show'?s\s+|its\s+)?(?:co-?)?creators?",
+    r"(?:the\s+)?(?:co-?)?creators?\s+of\s+(?:the\s+(?:series|show|spin-?off)|star\s+city|it)\b",
 )
-SHOWRUNNER_LEADS = (r"(?:co-?)?show\s*-?runners?(?:\s+(?:are|is|include))?",)
+SHOWRUNNER_LEADS = (
+    r"(?:co-?)?show\s*-?runners?(?:\s+(?:are|is|include))?",
+    r"(?:is|are|was|will\s+be)\s+show\s*-?run\s+by",
+)
 SHOWRUNNER_TAILS = (
     r"(?:who\s+)?(?:will\s+|also\s+|both\s+|are\s+set\s+to\s+|to\s+)*(?:serve|serves|serving"
     r"|act|acts)\s+as\s+(?:the\s+)?(?:co-?)?show\s*-?runners?",
     r"(?:are|is|will\s+be|were|was)\s+(?:the\s+|its\s+|also\s+)?(?:co-?)?show\s*-?runners?",
     r"(?:will\s+|also\s+|to\s+)?(?:co-?)?showrun\b",
+    r"(?:are|is|will\s+be)?\s*(?:also\s+)?run(?:s|ning)?\s+the\s+(?:show|series)",
+    r"(?:the\s+)?(?:co-?)?show\s*-?runners?\s+(?:on|of)\b",
 )
 EP_LEADS = (
     r"executive\s+producers?(?:\s+(?:are|include|also\s+include|including|is))?",
@@ -152,9 +167,12 @@ EP_TAILS = (
     r"(?:who\s+)?(?:will\s+|also\s+|both\s+|all\s+|are\s+set\s+to\s+|to\s+)*(?:executive|exec)"
     r"\s*-?\s*produc(?:e|es|ing)",
     r"(?:will\s+|also\s+)*serve\s+as\s+(?:an?\s+)?executive\s+producers?",
-    r"(?:are|is|will\s+be)\s+(?:also\s+)?(?:an?\s+)?executive\s+producers?",
-    r"(?:join|joins|joined|have\s+joined|has\s+joined|come\s+aboard|came\s+aboard|board|boards)"
-    r"\s+(?:\w+\s+){0,4}?as\s+(?:an?\s+)?executive\s+producers?",
+    r"(?:are|is|will\s+be|were|was)\s+(?:also\s+|now\s+)*(?:an?\s+)?executive\s+producers?",
+    r"(?:were|was|have\s+been|has\s+been)\s+(?:also\s+)?(?:added|named|tapped|brought\s+on"
+    r"|announced|set|hired)\s+as\s+(?:an?\s+)?(?:executive\s+producers?|EPs?)\b",
+    r"an?\s+executive\s+producer\s+(?:on|of|for)\b",
+    r"(?:have\s+|has\s+)?(?:join|joins|joined|come\s+aboard|came\s+aboard|board|boards|boarded|signed"
+    r"\s+on)\s+(?:\w+\s+){0,4}?as\s+(?:an?\s+)?(?:executive\s+producers?|EPs?)\b",
     r"(?:also\s+)?eps?\b",
 )
 # Roles that are crew titles: "with Moore as executive producer" is not a cast fact.
@@ -199,6 +217,7 @@ PREMIERE_CUES = (
     r"(?:blast(?:s|ing)?\s+off)",
 )
 FINALE_CUES = (
+    r"(?:final|last)\s+episode",
     r"(?:season|series)\s+finale",
     r"finale",
     r"(?:weekly|every\s+\w+day)\s+(?:through|until|till|to)",
@@ -218,7 +237,7 @@ SPECULATION_CUES = (
     r"\bhoping\b", r"\brumou?r", r"\bspeculat", r"\bif\s+", r"\bwould\s+like\b", r"\bwants?\s+to\b",
     r"\bpossible\b", r"\bpossibly\b", r"\bpotential\b", r"\bunconfirmed\b", r"\bhasn'?t\s+been\b",
     r"\bnot\s+yet\b", r"\byet\s+to\b", r"\bno\s+word\b", r"\bpitch", r"\bplanned\b",
-    r"\bwhether\b", r"\bexpects?\b", r"\bexpected\b",
+    r"\bwhether\b", r"\breportedly\b", r"\busually\b", r"\btypically\b", r"\bnormally\b", r"\bexpects?\b", r"\bexpected\b",
 )  # fmt: skip
 EPISODE_UNITS = (
     r"episodes?\b",
@@ -238,6 +257,9 @@ NOT_EPISODE_COUNT = (
     r"(?:two|three|\d)\s+new\s+episodes",
     r"with\s+(?:two|three|\d)\s+episodes",
     r"(?:two|three|\d)\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
+    r"premiere[^.;]{0,20}?(?:two|three|\d)\s+episodes",
+    r"(?:two|three|\d)\s+episodes[^.;]{0,15}?(?:then|followed)",
+    r"\w+\s+episodes\s+(?:made\s+)?(?:available|sent|screened|provided)\b",
 )
 RENEWAL_CUES = (
     r"renew(?:ed|s|al)?\s+(?:for|with)\s+(?:a\s+)?(\w+)\s+season",
@@ -269,6 +291,7 @@ TRAILER_NOT_TRAILER = (
     r"(?:trailer|teaser)\s+(?:poster|image|art|photo)s?",
 )
 TRAILER_NOT_YET = (
+    r"\bwill\s+be\s+(?:released|out|shared|unveiled|revealed)",
     r"\bcoming\s+soon\b", r"\bwill\s+(?:release|drop|debut|share|unveil|arrive)", r"\bexpect",
     r"\byet\s+to\b", r"\bno\s+trailer\b", r"\bawait", r"\bupcoming\s+trailer", r"\bwhen\b",
     r"\bsoon\b", r"\bplans?\s+to\b", r"\bis\s+coming\b", r"\bhasn'?t\b", r"\bnot\s+yet\b",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
-from monitor.extract.names import NAME_OR_SURNAME, NOT_NAME_WORDS, fold
+from monitor.extract.names import LOW, NAME, NAME_OR_SURNAME, NOT_NAME_WORDS, UP, fold
 from monitor.extract.normalize import role as norm_role
 from monitor.models import Fact, FactKind
 
@@ -23,7 +23,7 @@ def _alt(items: tuple[str, ...]) -> str:
 
 _CANDIDATE = re.compile(rf"(?<![\w'])(?:{NAME_OR_SURNAME}|He|She)(?![\w])")
 _PAREN = r"(?:\s*\([^()]{0,80}\))?"
-_APPOSITIVE = r"(?:,\s+(?:(?!\b(?:is|are|was|were|will|has|have|and)\b)[^,;()]){1,80}?,)?"
+_APPOSITIVE = r"(?:,\s+(?:(?!\b(?:is|are|was|were|will|has|have)\b)[^,;()]){1,80}?,)?"
 _LINK = re.compile(
     rf"^{_PAREN}(?:\s+as\s+[^,;()]{{1,60}}?)?(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+"
     rf"|,?\s+(?:as\s+well\s+as|plus|along\s+with)\s+)$",
@@ -34,7 +34,7 @@ _ROLE_VERB = re.compile(
     rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
 )
 _IS_ROLE = re.compile(
-    rf"^{_PAREN}{_APPOSITIVE}\s+(?:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"^{_PAREN}{_APPOSITIVE}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
     rf"(?:[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b))"
 )
 _ROLE_PAREN = re.compile(
@@ -42,6 +42,15 @@ _ROLE_PAREN = re.compile(
     r"\s*\((?P<name>[^()]{3,60})\)"
 )
 _POSSESSIVE_ROLE = re.compile(r"^'s?\s+(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+_FULL_NAME = re.compile(NAME)
+_AND = re.compile(r"\band\b|&")
+_PAREN_RE = re.compile(r"\([^()]{0,120}\)")
+_OTHER_WORK = re.compile(
+    r"(\b(?:known\s+(?:\w+\s+)?(?:for|as)|starred\s+in|appeared\s+in|turned\s+up\s+in|stole)\s)"
+    r"[^,;.()]{1,60}",
+    re.IGNORECASE,
+)
+_PAREN_ROLE = re.compile(rf"^\s*\((?P<role>[{UP}][{LOW}'-]+)\)")
 _QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
 _NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _CAP_RUN = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
@@ -55,14 +64,14 @@ _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|l
 def _tail(items: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"^{_PAREN}{_APPOSITIVE},?\s+(?:(?:who\s+)?(?:also\s+)?(?:serve|serves|are|will\s+serve)"
-        rf"\s+as\s+(?:co-?)?(?:showrunners|creators)\s+and\s+)?(?:{_alt(items)})",
+        rf"\s+(?:as\s+)?(?:the\s+)?(?:co-?)?(?:showrunners|creators)\s+and\s+)?(?:{_alt(items)})",
         re.IGNORECASE,
     )
 
 
 def _lead(items: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:{_alt(items)})\s*:?\s*(?:are\s+|is\s+|also\s+|(?:co-?)?(?:showrunners?|creators?)\s+)*$",
+        rf"(?:{_alt(items)})\s*[:,]?\s*(?:are\s+|is\s+|also\s+|(?:co-?)?(?:showrunners?|creators?)\s+)*$",
         re.IGNORECASE,
     )
 
@@ -99,6 +108,9 @@ def _trim(text: str, start: int) -> tuple[str, int, int] | None:
     tokens = [(m.group(0), m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text)]
     while tokens and fold(tokens[0][0]) in NOT_NAME_WORDS:
         tokens.pop(0)
+    owner = [i for i, (tok, _, _) in enumerate(tokens[:-1]) if tok.endswith(("'s", "s'"))]
+    if owner:  # "Polite Society's Priya Kansara": the name follows the possessive
+        tokens = tokens[owner[-1] + 1 :]
     for i, (tok, _, _) in enumerate(tokens):
         if fold(tok) in NOT_NAME_WORDS:
             tokens = tokens[:i]
@@ -109,9 +121,14 @@ def _trim(text: str, start: int) -> tuple[str, int, int] | None:
 
 
 def mentions(text: str, ctx: Context) -> list[Mention]:
-    """The persons named in a sentence (pronouns resolved to the previous sentence's person)."""
+    """The persons named in a sentence (pronouns resolved to the previous sentence's person).
+
+    Names inside parentheses and after "known for"-style credits are other works, not people.
+    """
     out: list[Mention] = []
-    for m in _CANDIDATE.finditer(text):
+    masked = _OTHER_WORK.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    masked = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    for m in _CANDIDATE.finditer(masked):
         if m.group(0) in ("He", "She"):
             if ctx.last_person and m.start() == 0:
                 out.append(Mention(ctx.last_person, m.start(), m.end()))
@@ -128,11 +145,16 @@ def mentions(text: str, ctx: Context) -> list[Mention]:
 def chains(text: str, found: list[Mention]) -> list[list[Mention]]:
     """Runs of names joined by commas, "and", "&" (each may carry "(credit)" or "as role")."""
     out: list[list[Mention]] = []
+    closed = False
     for m in found:
-        if out and _LINK.match(text[out[-1][-1].end : m.start]):
+        link = text[out[-1][-1].end : m.start] if out else ""
+        joins_with_and = bool(_AND.search(link))
+        if out and _LINK.match(link) and not (closed and joins_with_and):
             out[-1].append(m)
+            closed = closed or joins_with_and
         else:
             out.append([m])
+            closed = False
     return out
 
 
@@ -183,6 +205,9 @@ def _cast_role(text: str, m: Mention, sentence_has_cue: bool) -> tuple[bool, str
         role = parse_role(as_role.group("role"))
         if sentence_has_cue or m.start <= 2 or (role and role[:1].isupper()):
             return True, role
+    paren_role = _PAREN_ROLE.match(after)
+    if paren_role and (sentence_has_cue or m.start <= 2):
+        return True, paren_role.group("role")
     possessive = _POSSESSIVE_ROLE.match(after)
     if possessive and fold(possessive.group("role").split()[0]) not in _NOT_ROLE:
         return True, parse_role(possessive.group("role"))
@@ -200,6 +225,10 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
     for chain in chains(text, found):
         yield from _chain_facts(text, chain, has_cue)
     for m in _ROLE_PAREN.finditer(text):
+        if not _FULL_NAME.fullmatch(m.group("name").strip()):
+            continue
+        if len(m.group("role").split()) > 1 and ctx.names.resolve(m.group("role")):
+            continue  # "Alice Englert (Bad Sisters)": a person and a credit
         name = ctx.names.resolve(m.group("name"))
         role = parse_role(m.group("role"))
         if name and role and fold(role.split()[0]) not in _NOT_ROLE and fold(role) != fold(name):
@@ -216,8 +245,31 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool) -> Iterator[Fou
         if crew is not None:
             yield Found(Fact(crew, person=m.name), m.start)
         elif cast or in_cast_list:
-            yield Found(Fact(FactKind.CAST, person=m.name, role=role), m.start)
-    for kind, lead, tail in _CREW:
-        if lead.search(before) or (tail.match(after) and not _AFTER_CREATED_OTHER.match(after)):
+            yield Found(
+                Fact(FactKind.CAST, person=m.name, role=role), m.start if role else chain[0].start
+            )
+    last_role = _AS_ROLE.match(after)
+    crew_all = _crew_kind(parse_role(last_role.group("role")) or "") if last_role else None
+    if crew_all is not None and len(chain) > 1:  # "with Wolpert and Nedivi as showrunners"
+        for m in chain[:-1]:
+            yield Found(Fact(crew_all, person=m.name), chain[0].start)
+    leads = {kind: lead.search(before) for kind, lead, _ in _CREW}
+    outer = min((m.start() for m in leads.values() if m), default=-1)
+    first = _first_segment(text, chain)
+    for kind, _, tail in _CREW:
+        lead_at = leads[kind]
+        if lead_at is not None:
+            # "produced by showrunners A and B, C and D": the nearer lead covers A and B only.
+            for m in chain if lead_at.start() == outer else first:
+                yield Found(Fact(kind, person=m.name), chain[0].start)
+        elif tail.match(after) and not _AFTER_CREATED_OTHER.match(after):
             for m in chain:
-                yield Found(Fact(kind, person=m.name), m.start)
+                yield Found(Fact(kind, person=m.name), chain[0].start)
+
+
+def _first_segment(text: str, chain: list[Mention]) -> list[Mention]:
+    """The names of a list up to the first one joined by "and"."""
+    for i in range(1, len(chain)):
+        if re.search(r"\band\b|&", text[chain[i - 1].end : chain[i].start]):
+            return chain[: i + 1]
+    return chain

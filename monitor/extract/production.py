@@ -23,7 +23,7 @@ _EPISODES = re.compile(
 _NOT_EPISODES = re.compile(_alt(P.NOT_EPISODE_COUNT), re.I)
 _EPISODE_BEFORE_BAD = re.compile(
     r"(?:first|last|final|remaining|next|other|opening|new|all\s+but|of\s+the|"
-    r"previous|past|earlier|its\s+(?:first|last))\s*$",
+    r"previous|past|earlier|its\s+(?:first|last)|season|series)\s*$",
     re.I,
 )
 _SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
@@ -39,8 +39,12 @@ _COMPANY = re.compile(
 _COMPANY_CUE = re.compile(_alt(P.PRODUCTION_CUES), re.I)
 _RENEW = [re.compile(p, re.I) for p in P.RENEWAL_CUES]
 _CANCEL = re.compile(_alt(P.CANCEL_CUES), re.I)
-_NEGATION = re.compile(r"\b(?:not|n't|no|never|yet\s+to|without)\b", re.I)
-_NOT_PLACE = frozenset({"The", "A", "An", "Apple", "Season", "Spring", "Summer", "Fall", "Winter"})
+_NEGATION = re.compile(r"\b(?:not|no|never|yet\s+to|without)\b|n't\b", re.I)
+_NOT_PLACE = frozenset(
+    {"The", "A", "An", "Apple", "Season", "Spring", "Summer", "Fall", "Winter", *P.WEEKDAYS}
+    | {m.capitalize() for m in P.MONTHS}
+    | {d.capitalize() for d in P.WEEKDAYS}
+)
 
 
 def find_production(text: str, ctx: Context) -> Iterator[Found]:

@@ -39,6 +39,11 @@ _PAREN = re.compile(r"\([^()]{0,120}\)")
 _SHOW_RE = re.compile("|".join(SHOW_REFERENCES), re.IGNORECASE)
 _NEUTRAL_RE = re.compile("|".join(NEUTRAL_REFERENCES), re.IGNORECASE)
 _OTHER_RE = re.compile("|".join(OTHER_REFERENCES), re.IGNORECASE)
+_OTHER_STRONG_RE = re.compile(
+    rf"(?:{'|'.join(OTHER_REFERENCES)})(?:'s?)?\s+(?:(?:{'|'.join(ORDINAL_WORDS)}|final|new|latest"
+    r"|upcoming|last|current)[\s-]+)?(?:season|finale|episodes?|premiere|run)\b",
+    re.IGNORECASE,
+)
 _ORD = "|".join(ORDINAL_WORDS)
 _TITLE = r"[A-Z][\w'&:-]*(?:\s+(?:[A-Z0-9][\w'&:-]*|of|the|and|in|for|a|to|on)){0,5}"
 _TITLE_SEASON = re.compile(
@@ -53,10 +58,18 @@ _TERMINAL = re.compile(r"[.!?\"']$")
 _LABEL = re.compile(
     r"^(?P<label>[^:.!?()]{2,70}?)(?P<paren>\s*\([^()]{1,40}\))?\s*(?P<sep>:|\s-\s)\s*"
 )
+_DATE_LABEL = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+[A-Z]{2,3})?)$",
+    re.IGNORECASE,
+)
+_LABEL_TITLE = re.compile(r"[^,(;:]{1,50}?(?=\s*(?:,|\(|;|:|\s-\s|$))")
 _CONTINUATION = re.compile(
     r"^(?:The\s+(?:series|show|drama|spin-?off|cast|ensemble|season|first\s+season|episodes?)|It|Its"
     r"|This|These|He|She|They|Both|Also|Plus|Filming|Production|Shooting|Each|All)\b"
 )
+_PARENT = re.compile("|".join(OTHER_REFERENCES), re.IGNORECASE)
+_TITLE_PRONOUNS = frozenset("their his her its our that this my your on".split())
 _TITLE_WORD_SKIP = frozenset(
     "the series show spinoff drama apple apples its their his her this our a an in".split()
 )
@@ -85,7 +98,11 @@ class Sentence:
 
     @property
     def end(self) -> Subject:
-        return self.switches[-1][2] if self.switches else self.start
+        """The subject handed to the next sentence; a passing mention of another show is not."""
+        for _, _, subject in reversed(self.switches):
+            if subject is not Subject.OTHER_WEAK:
+                return subject
+        return self.start
 
 
 class Scope:
@@ -116,7 +133,9 @@ class Scope:
 
         for m in _OTHER_RE.finditer(masked):
             if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), Subject.OTHER_WEAK))
+                strong = _OTHER_STRONG_RE.match(masked, m.start())
+                found.append((m.start(), m.end(), Subject.OTHER if strong else Subject.OTHER_WEAK))
+                taken.append((max(0, m.start() - 1), strong.end() if strong else m.end()))
         if self._exclude is not None:
             for m in self._exclude.finditer(masked):
                 found.append((m.start(), m.end(), Subject.OTHER))
@@ -139,7 +158,12 @@ class Scope:
         key = fold(title)
         if any(a in key for a in self._alias_folds) or "for all mankind" in key:
             return False
-        return fold(title.split()[0]) not in _TITLE_WORD_SKIP
+        words = title.split()
+        if any(w.casefold() in _TITLE_PRONOUNS for w in words):
+            return False
+        if len(words) > 1 and words[0] == "The":
+            words = words[1:]
+        return fold(words[0]) not in _TITLE_WORD_SKIP
 
     def heading(self, text: str) -> Subject | None:
         """The subject a heading line sets, or None when it is a generic heading."""
@@ -148,7 +172,7 @@ class Scope:
             return Subject.SHOW
         if refs:
             return Subject.OTHER
-        words = re.findall(r"[\w']+", text)
+        words = re.findall(r"[\w']+", re.split(r"[,(:]|\s-\s", text)[0])
         titled = 0 < len(words) <= 6 and all(w[:1].isupper() or w.isdigit() for w in words)
         if titled and not any(w.casefold() in GENERIC_HEADING_WORDS for w in words):
             return Subject.OTHER
@@ -160,13 +184,27 @@ class Scope:
         if m is None:
             return None
         label = m.group("label")
+        if any(s is not Subject.SHOW for _, _, s in self.references(label)):
+            return 0, m.end(), Subject.OTHER
+        if _DATE_LABEL.match(label):
+            rest = text[m.end() :]
+            title = _LABEL_TITLE.match(rest)
+            if title is None:
+                return None
+            label = title.group(0)
+            m_end = m.end() + title.end()
+            if self.is_about(label):
+                return 0, m_end, Subject.SHOW
+            titled = all(w[:1].isupper() or w.isdigit() for w in re.findall(r"[\w']+", label))
+            return (0, m_end, Subject.OTHER) if titled and label.strip() else None
         if self.is_about(label):
             return 0, m.end(), Subject.SHOW
         words = re.findall(r"[\w']+", label)
         if not words or len(words) > 8 or any(w.casefold() in LABEL_WORDS for w in words):
             return None
         titled = all(w[:1].isupper() or w.isdigit() for w in words)
-        if label.isupper() or (titled and (m.group("paren") or m.group("sep") != ":")):
+        short = len(words) <= 4
+        if label.isupper() or (titled and (m.group("paren") or m.group("sep") != ":" or short)):
             return 0, m.end(), Subject.OTHER
         return None
 
@@ -182,7 +220,10 @@ def _is_heading(para: list[str]) -> bool:
 def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     """Every sentence of an article (title first) with its subject switches."""
     scope = Scope(topic)
-    default = Subject.SHOW if scope.is_about(title) else Subject.NONE
+    # A headline naming other shows too (not just the parent series) heads a roundup:
+    # nothing is about the show by default.
+    title_refs = {s for a, b, s in scope.references(title) if not _PARENT.search(title[a:b])}
+    default = Subject.SHOW if title_refs - {Subject.OTHER_WEAK} == {Subject.SHOW} else Subject.NONE
     out = [Sentence(title[:MAX_SENTENCE], 0, default, tuple(scope.references(title)))]
     carry = default
     for index, para in enumerate(paras, start=1):
@@ -191,29 +232,36 @@ def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
             out.append(Sentence(para[0], index, carry, ()))
             continue
         state = carry
+        structural = False  # the subject came from a heading or a roundup label
         if len(para) > 1 and _is_heading(para[:1]):
             state = scope.heading(para[0]) or state
-        for i, text in enumerate(para):
+            structural = True
+        for text in para:
             text = text[:MAX_SENTENCE]
             refs = scope.references(text)
-            label = scope.label(text) if i == 0 else None
+            label = scope.label(text)
             if label is not None:
                 refs = sorted([label, *refs], key=lambda r: (r[0], r[1]))
+                structural = True
             sent = Sentence(text, index, state, tuple(refs))
             out.append(sent)
             state = sent.end
-        carry = _carry(state, default, paras[index] if index < len(paras) else None)
+        following = paras[index] if index < len(paras) else None
+        carry = _carry(state, default, following, structural)
     return out
 
 
-def _carry(state: Subject, default: Subject, following: list[str] | None) -> Subject:
+def _carry(
+    state: Subject, default: Subject, following: list[str] | None, structural: bool
+) -> Subject:
     """The subject a paragraph hands to the next one.
 
-    Another show's stretch carries on; the show carries on in an article about it, and
-    elsewhere only into a paragraph that opens as a continuation ("The series ...").
+    A roundup item (heading or label) carries on; in an article about the show a
+    paragraph about another show does not. The show carries on in an article about
+    it, and elsewhere only into a paragraph that opens as a continuation ("The series").
     """
     if state is Subject.OTHER:
-        return state
+        return state if structural or default is not Subject.SHOW else default
     if state is Subject.SHOW:
         if default is Subject.SHOW:
             return state

@@ -15,6 +15,7 @@ from monitor.store import DigestRow
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -28,6 +29,12 @@ def rfc3339(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def body_of(page: str) -> str:
+    """The inside of a full HTML document's <body> (feed readers show content inline)."""
+    match = _BODY.search(page)
+    return match.group(1).strip() if match else page
 
 
 def entry_id(feed_id: str, row: DigestRow) -> str:
@@ -48,7 +55,7 @@ def _entry(feed: ET.Element, feed_id: str, row: DigestRow) -> None:
     _add(entry, "title", row.subject or f"Digest {row.id}")
     _add(entry, "updated", rfc3339(row.created_at))
     _add(entry, "published", rfc3339(row.created_at))
-    _add(entry, "content", row.html, type="html")
+    _add(entry, "content", body_of(row.html), type="html")
 
 
 def render_feed(

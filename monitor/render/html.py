@@ -11,8 +11,7 @@ import html
 
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
-from monitor.render.markdown import MAX_LINKS, safe_url
-from monitor.render.plaintext import clean, clip, first_reporters
+from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
 
 FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
 STYLE = {

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from monitor.render.plaintext import JUNK
+from monitor.render.words import JUNK
 
 PRODID = "-//monitor//dated facts//EN"
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from urllib.parse import quote, urlsplit
 
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
+from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_JUNK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-MAX_QUOTE = 400
-MAX_LINKS = 3
-OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
 def escape(text: str) -> str:
     """Make web text inert in markdown: no links, no HTML, no emphasis, one line."""
-    text = " ".join(_JUNK.sub("", text).split())
-    return _SPECIAL.sub(r"\\\1", text)
-
-
-def safe_url(url: str) -> str | None:
-    """An http(s) URL fit for a markdown link target, or None."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return quote(url.strip(), safe=":/?&=%#@!$+,;~*")
+    return _SPECIAL.sub(r"\\\1", clean(text))
 
 
 def link(sighting: Sighting) -> str:
@@ -40,24 +26,14 @@ def link(sighting: Sighting) -> str:
 
 def quote_line(sighting: Sighting) -> str:
     """The evidence sentence as an escaped quotation."""
-    text = sighting.evidence
-    if len(text) > MAX_QUOTE:
-        text = text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
-    return f"  > “{escape(text)}”"
-
-
-def _when(sighting: Sighting) -> datetime:
-    return sighting.published or OLDEST
+    return f"  > “{escape(clip(sighting.evidence))}”"
 
 
 def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
     """The first report's sentence, then one link per source (first reporters first)."""
     if not sightings:
         return ["  — from the baseline (known_facts)"]
-    by_source: dict[str, Sighting] = {}
-    for sighting in sorted(sightings, key=_when):
-        by_source.setdefault(sighting.source, sighting)
-    unique = list(by_source.values())
+    unique = first_reporters(sightings)
     more = len(unique) - MAX_LINKS
     links = " · ".join(link(s) for s in unique[:MAX_LINKS])
     return [quote_line(unique[0]), f"  — {links}" + (f" (+{more} more)" if more > 0 else "")]

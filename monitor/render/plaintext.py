@@ -1,44 +1,10 @@
-"""Digest → plain text, the email's text/plain part: same sections as markdown, no markup.
-
-Also holds the small text helpers the HTML rendering shares: :func:`clean` (one
-line, no control or bidi-override characters), :func:`clip` and
-:func:`first_reporters`.
-"""
+"""Digest → plain text, the email's text/plain part: same sections as markdown, no markup."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
-
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
-from monitor.render.markdown import MAX_LINKS, MAX_QUOTE, safe_url
-
-JUNK = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
-OLDEST = datetime.min.replace(tzinfo=UTC)
-
-
-def clean(text: str) -> str:
-    """Web text as one line: no control, zero-width or bidi-override characters."""
-    return " ".join(JUNK.sub("", text).split())
-
-
-def clip(text: str, limit: int = MAX_QUOTE) -> str:
-    """Shorten a quotation to ``limit`` characters at a word boundary."""
-    text = clean(text)
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def first_reporters(sightings: tuple[Sighting, ...]) -> list[Sighting]:
-    """One sighting per source, the earliest reporters first."""
-    by_source: dict[str, Sighting] = {}
-    for sighting in sorted(sightings, key=lambda s: s.published or OLDEST):
-        by_source.setdefault(sighting.source, sighting)
-    return list(by_source.values())
+from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
 
 
 def link(sighting: Sighting) -> str:

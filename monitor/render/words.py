@@ -6,8 +6,10 @@ to every string that came from the web (names, roles, values, quotes, sources).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from urllib.parse import quote, urlsplit
 
 from monitor.models import (
     Change,
@@ -16,9 +18,48 @@ from monitor.models import (
     Fact,
     FactKind,
     HealthEvent,
+    Sighting,
 )
 
 Escape = Callable[[str], str]
+MAX_QUOTE = 400
+MAX_LINKS = 3
+OLDEST = datetime.min.replace(tzinfo=UTC)
+
+JUNK = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
+def clean(text: str) -> str:
+    """Web text as one line: no control, zero-width or bidi-override characters."""
+    return " ".join(JUNK.sub("", text).split())
+
+
+def clip(text: str, limit: int = MAX_QUOTE) -> str:
+    """Shorten a quotation to ``limit`` characters at a word boundary."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def first_reporters(sightings: tuple[Sighting, ...]) -> list[Sighting]:
+    """One sighting per source, the earliest reporters first."""
+    by_source: dict[str, Sighting] = {}
+    for sighting in sorted(sightings, key=lambda s: s.published or OLDEST):
+        by_source.setdefault(sighting.source, sighting)
+    return list(by_source.values())
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL fit for a link target (quoted), or None."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=":/?&=%#@!$+,;~*")
+
 
 LABELS: dict[FactKind, str] = {
     FactKind.CAST: "Cast",
@@ -56,8 +97,8 @@ GROUPS: dict[str, tuple[FactKind, ...]] = {
 
 
 def plain(text: str) -> str:
-    """No escaping (plain-text output still drops control characters)."""
-    return "".join(c for c in text if c.isprintable() or c in "\n\t")
+    """No escaping (plain-text output still drops control and bidi characters)."""
+    return clean(text)
 
 
 def day(value: date | datetime | None) -> str:
