@@ -267,8 +267,8 @@ def facts(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     shown = [r for r in rows if show_all or r["status"] not in ("superseded", "rejected")]
     for row in shown:
         click.echo(
-            f"{row['id']:>4}  {row['status']:<10} {_fact_text(row):<48} "
-            f"{len({s['source'] for s in row['sources']})} sources  "
+            f"{row['id']:>4}  {row['status']:<10} {_fact_text(row):<52} "
+            f"{_sources(row):<10} "
             f"seen {row['first_seen'][:10]} … {row['last_seen'][:10]}"
         )
     hidden = len(rows) - len(shown)
@@ -287,7 +287,7 @@ def facts_show(state: State, fact_id: int) -> None:
     row = next((r for r in fact_rows(state.config()) if r["id"] == fact_id), None)
     if row is None:
         raise click.UsageError(f"no fact {fact_id}: `monitor facts --all` lists them")
-    click.echo(f"#{row['id']} {row['kind']}: {_fact_text(row)} ({row['status']})")
+    click.echo(f"#{row['id']} {_fact_text(row)} ({row['status']})")
     click.echo(f"first seen {row['first_seen']}, last seen {row['last_seen']}")
     if row.get("baseline"):
         click.echo("from the baseline (known_facts)")
@@ -347,7 +347,7 @@ def extract(state: State, target: str, as_json: bool, published: datetime | None
     verdict = "relevant" if result["relevant"] else "not relevant"
     click.echo(f"{verdict} ({result['score']:.2f}): {result['reason']}")
     for fact in result["facts"]:
-        click.echo(f"- {fact['kind']}: {_fact_text(fact)}\n    “{fact['evidence']}”")
+        click.echo(f"- {_fact_text(fact)}\n    “{fact['evidence']}”")
 
 
 def _topic_for_extract(state: State) -> Any:
@@ -460,11 +460,17 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat(timespec="minutes") if isinstance(value, datetime) else None
 
 
+def _sources(row: dict[str, Any]) -> str:
+    n = len({s["source"] for s in row["sources"]})
+    return f"{n} source" + ("" if n == 1 else "s")
+
+
 def _fact_text(row: dict[str, Any]) -> str:
+    """A facts.md row in words: "cast: Agnes O'Casey as Irina", "episode_count: 8"."""
     if row.get("person"):
         role = row.get("role")
-        return f"{row['person']} as {role}" if role else str(row["person"])
-    return f"{row['kind']} = {row.get('value')}"
+        return f"{row['kind']}: {row['person']}" + (f" as {role}" if role else "")
+    return f"{row['kind']}: {row.get('value')}"
 
 
 if __name__ == "__main__":  # pragma: no cover

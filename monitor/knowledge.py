@@ -9,7 +9,7 @@ from typing import Any
 from monitor.config import Config
 from monitor.diff import statuses
 from monitor.lock import store_lock
-from monitor.models import Document, Topic
+from monitor.models import Document, FactKind, Topic
 from monitor.store import Candidate, Store
 
 
@@ -34,11 +34,31 @@ def _row(cand: Candidate, status: str) -> dict[str, Any]:
 
 
 def fact_rows(config: Config) -> list[dict[str, Any]]:
-    """Every stored fact value in facts.md JSON, with id, status and sources."""
+    """Every stored fact value in facts.md JSON, with id, status and sources.
+
+    A cast member mentioned without a role is one fact with the role the
+    sources give: such mentions are listed as sources of that fact.
+    """
     with Store(config.storage) as store:
         candidates = store.candidates()
         status = statuses(candidates, store.reported())
-    return [_row(c, status[c.id]) for c in candidates]
+    rows = {c.id: _row(c, status[c.id]) for c in candidates}
+    for bare in candidates:
+        if bare.fact.kind != FactKind.CAST or bare.fact.role or bare.judgement:
+            continue
+        host = next(
+            (
+                c
+                for c in candidates
+                if c.fact.key == bare.fact.key
+                and c.fact.role
+                and status[c.id] not in ("superseded", "rejected")
+            ),
+            None,
+        )
+        if host is not None:
+            rows[host.id]["sources"].extend(rows.pop(bare.id)["sources"])
+    return list(rows.values())
 
 
 def judge(config: Config, fact_id: int, judgement: str | None) -> dict[str, Any] | None:

@@ -342,7 +342,8 @@ class Store:
         db.execute(
             "INSERT INTO fact (key, value_key, kind, person, role, value, baseline, first_seen, "
             "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, value_key) DO "
-            "UPDATE SET last_seen = excluded.last_seen, baseline = MAX(baseline, excluded.baseline)",
+            "UPDATE SET baseline = MAX(baseline, excluded.baseline), last_seen = CASE "
+            "WHEN excluded.baseline THEN last_seen ELSE excluded.last_seen END",
             (
                 fact.key,
                 fact.value_key,

@@ -162,3 +162,65 @@ def test_five_megabytes_in_bounded_time() -> None:
 def test_extract_never_crashes(text: str, title: str) -> None:
     for s in extract(Document("u", "s", title, text, PUB), TOPIC):
         assert s.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Nia Okafor has been cast as Vera in Star City.", "Nia Okafor", "Vera"),
+        ("Nia Okafor joins the cast of Star City as Vera.", "Nia Okafor", "Vera"),
+        ("Nia Okafor (The Long Shift) stars as Vera in Star City.", "Nia Okafor", "Vera"),
+        ("In Star City, Nia Okafor, who plays Vera, steals every scene.", "Nia Okafor", "Vera"),
+        ("Nia Okafor is set to star as Vera in Star City.", "Nia Okafor", "Vera"),
+        ("Nia Okafor to Play Vera in Apple's Star City", "Nia Okafor", "Vera"),
+        ("Star City recap: Vera (Nia Okafor) finds the files.", "Nia Okafor", "Vera"),
+        ("In Star City, Nia Okafor's Vera finds the files.", "Nia Okafor", "Vera"),
+        ("Star City casts Nia Okafor as the Flight Director.", "Nia Okafor", "Flight Director"),
+        ("Star City adds Nia Okafor as Vera Sokolova, a radio operator.", "Nia Okafor", "Vera Sokolova"),
+    ],
+)
+def test_ways_news_names_a_role(text: str, person: str, role: str) -> None:
+    assert ("cast", person, role) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Star City, Piet Varga, Lena Holm and Tomas Reyes also star.",
+        "Rounding out the Star City cast are Piet Varga, Lena Holm and Tomas Reyes.",
+        "Star City also stars Piet Varga, Lena Holm and Tomas Reyes.",
+    ],
+)
+def test_cast_lists(text: str) -> None:
+    got = facts(text)
+    assert {("cast", n, None) for n in ("Piet Varga", "Lena Holm", "Tomas Reyes")} <= got
+
+
+def test_listing_lines_and_dated_trailer() -> None:
+    got = facts(
+        "Star City (Apple TV, May 29)\n\nThe first trailer for Star City was released on "
+        "Thursday, and the eight-part season follows.",
+        title="Coming up",
+    )
+    assert ("premiere_date", "2026-05-29") in got and ("episode_count", 8) in got
+    assert ("trailer", "2026-02-26") in got  # 2026-02-26 is a Thursday
+
+
+def test_parent_series_in_headline_keeps_focus_but_other_titles_make_a_roundup() -> None:
+    roundup = facts(
+        "Star City premieres May 29.\n\nThe ten-episode season also stars Piet Varga.",
+        title="'Star City' Dated, 'Harbour Lights' Season 2 Gets June Return",
+    )
+    assert ("premiere_date", "2026-05-29") in roundup and ("episode_count", 10) not in roundup
+
+
+def test_two_dates_for_one_kind_in_a_sentence_say_nothing() -> None:
+    got = facts("The Star City finale airs Thursday, July 9 in the US, which is Friday, July 10 abroad.")
+    assert not any(f[0] == "finale_date" for f in got)
+    again = facts("Star City premieres May 29; yes, May 29.")
+    assert ("premiere_date", "2026-05-29") in again
+
+
+def test_episode_totals_said_another_way() -> None:
+    assert ("episode_count", 8) in facts("Star City recap: this is episode eight of eight.")
+    assert ("episode_count", 8) in facts("Star City's eighth and final episode aired tonight.")

@@ -15,10 +15,27 @@ from monitor.config import load
 from monitor.demo.timeline import Timeline
 from monitor.digest import publish
 from monitor.loopback import LoopbackServer
+from monitor.models import ChangeKind, Digest
 from monitor.poll import poll
 from monitor.render import words
 
 Echo = Callable[[str], None]
+
+
+def recap(digest: Digest) -> list[str]:
+    """What a digest told, one short line per section, for the demo's running story."""
+    changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
+    new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
+    corroborated = sum(c.kind == ChangeKind.CORROBORATED for c in digest.changes)
+    lines = []
+    if changed:
+        lines.append("changed: " + "; ".join(words.headline(c) for c in changed))
+    if new:
+        lines.append("new: " + "; ".join(words.fact_words(c.fact) for c in new))
+    lines.extend(f"source: {words.health_words(e)}" for e in digest.health)
+    if corroborated:
+        lines.append(f"corroborated: {words.count(corroborated, 'known fact')}")
+    return lines
 
 
 def run_demo(
@@ -35,14 +52,21 @@ def run_demo(
         config_file = folder / "sources.yaml"
         config_file.write_text(timeline.config_text(server.base_url), encoding="utf-8")
         config = load(config_file)
-        say(f"Replaying {len(chosen)} steps of Star City news into {folder}")
+        say(
+            f"Replaying {len(chosen)} steps of Star City news, {chosen[0].date} to "
+            f"{chosen[-1].date}, from a local server; digests go to {config.digests}\n"
+        )
         for index, step in enumerate(chosen):
             timeline.publish(server, index)
             now = datetime.combine(step.date, time(23, 0), UTC)
             poll(config, now=now)
             report = publish(config, now=now)
-            shown = words.summary(report.digest) if report.path and report.digest else "nothing new"
-            say(f"  {step.date}  {step.name}: {shown}")
+            say(f"{step.date}  {step.name}")
+            if report.path and report.digest:
+                for line in recap(report.digest):
+                    say(f"            {line}")
+            else:
+                say("            nothing new: no digest")
             last = report.path or last
     if last is not None:
         say(f"\nThe last digest ({last.name}):\n")

@@ -63,7 +63,13 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
             out[key] = (fact, evidence, headline)
     kept = [(fact, evidence) for fact, evidence, _ in out.values()]
     dates = [str(f.value) for f, _ in kept if f.kind == FactKind.PREMIERE_DATE]
-    return [(f, e) for f, e in kept if not _window_covers(f, dates)]
+    dated_trailer = any(f.kind == FactKind.TRAILER and f.value != "released" for f, _ in kept)
+    return [
+        (f, e)
+        for f, e in kept
+        if not _window_covers(f, dates)
+        and not (dated_trailer and f.kind == FactKind.TRAILER and f.value == "released")
+    ]
 
 
 def _window_covers(fact: Fact, dates: list[str]) -> bool:

@@ -21,9 +21,9 @@ def _alt(items: tuple[str, ...]) -> str:
 
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("finale", re.compile(rf"\b(?:{_alt(P.FINALE_CUES)})", re.I)),
-    ("premiere", re.compile(rf"\b(?:{_alt(P.PREMIERE_CUES)})", re.I)),
-    ("other", re.compile(rf"\b(?:{_alt(P.OTHER_DATE_CUES)})", re.I)),
+    ("finale", re.compile(rf"\b(?:{_alt(P.FINALE_CUES)})\b", re.I)),
+    ("premiere", re.compile(rf"\b(?:{_alt(P.PREMIERE_CUES)})\b", re.I)),
+    ("other", re.compile(rf"\b(?:{_alt(P.OTHER_DATE_CUES)})\b", re.I)),
 )
 _TRAILER = re.compile(_alt(P.TRAILER_CUES), re.I)
 _TRAILER_NOT = re.compile(rf"(?:{_alt(P.TRAILER_NOT_TRAILER)})", re.I)
@@ -44,6 +44,21 @@ _RELATIVE = re.compile(
 _TODAY = re.compile(r"\b(?:today|this\s+morning|earlier\s+today)\b", re.I)
 _WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+{MONTH_RE})", re.I)
 MAX_GAP = 70
+_LISTING_PAREN = re.compile(r"\([^()]*$")
+_LISTING_LEAD = re.compile(r"^\W*$")
+_LISTING_NOT = re.compile(r"\b(?:episodes?|season|series)\s+\d|\bepisode\b", re.I)
+
+
+def _is_listing(text: str, start: int, end: int) -> bool:
+    """A listing line dates a premiere: "Title (Network, May 29)" or "May 29 - Title"."""
+    if len(text.split()) > 8 or _LISTING_NOT.search(text):
+        return False
+    in_paren = bool(_LISTING_PAREN.search(text[:start])) and text[end:].lstrip().startswith(")")
+    leads = bool(_LISTING_LEAD.match(text[:start])) and text[end:].lstrip().startswith("-")
+    return in_paren or leads
+
+
+_MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser", re.I)
 _FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
 _FINALE_ONLY = re.compile(r"\bfinale\b", re.I)
 
@@ -68,26 +83,35 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
 
 def find_dates(text: str, ctx: Context) -> Iterator[Found]:
     """Premiere, finale and trailer dates and premiere windows of one sentence."""
+    if not _MAYBE_DATE.search(text):
+        return
     trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
     speculative = bool(_SPECULATION.search(text))
     exact = dates_in(text, ctx.published)
-    got_premiere = False
-    for start, end, when in exact:
-        cue = _nearest_cue(text, start, end, trailer)
-        if cue is None or cue[0] == "other":
-            continue
-        kind, pos = cue
-        if kind == "trailer" or speculative:
-            continue
-        if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
-            kind = "finale"
-        fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE
-        got_premiere |= fact_kind is FactKind.PREMIERE_DATE
-        yield Found(Fact(fact_kind, value=when.isoformat()), pos)
+    found = [] if speculative else list(_exact_dates(text, exact, trailer))
+    kinds = [k for k, _ in {(f.fact.kind, f.fact.value) for f in found}]
+    # Two different dates for one single-valued kind in one sentence: ambiguous, say nothing.
+    yield from (f for f in found if kinds.count(f.fact.kind) == 1)
+    got_premiere = FactKind.PREMIERE_DATE in kinds
     if not got_premiere and not speculative and not trailer:
         yield from _windows(text, ctx, [(s, e) for s, e, _ in exact])
     if trailer:
         yield from _trailer(text, ctx, exact)
+
+
+def _exact_dates(text: str, exact: list[tuple[int, int, date]], trailer: bool) -> Iterator[Found]:
+    """Each exact date with the premiere or finale cue it belongs to."""
+    for start, end, when in exact:
+        cue = _nearest_cue(text, start, end, trailer)
+        if cue is None and _is_listing(text, start, end):
+            cue = ("premiere", start)  # a listing line: "Title (Network, May 29)"
+        if cue is None or cue[0] in ("other", "trailer"):
+            continue
+        kind, pos = cue
+        if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
+            kind = "finale"
+        fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE
+        yield Found(Fact(fact_kind, value=when.isoformat()), pos)
 
 
 def _windows(text: str, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Found]:

@@ -43,7 +43,7 @@ NOT_NAME_WORDS = frozenset(
     Showrunners Director Writer Writers Actor Actress Actors Is Are Was Were Will Has Have
     Had Be But As By From Read More Related Sign Up Get Set Cosmonaut Training Center
     Universe Franchise Parent Flagship Original BBC ITV Channel Sky Starz Showtime FX AMC
-    Adds Casts Taps Sets Lands Books Enlists Recruits Reveals Unveils Drops Debuts Premieres
+    Happy Merry Day Adds Casts Taps Sets Lands Books Enlists Recruits Reveals Unveils Drops Debuts Premieres
     Renews Cancels Board Boards Eyes Nabs Gets Says Talks Teases Confirms Announces Exits
     Starring Featuring Including Joining Led Veteran Newcomer Fellow Emmy Oscar BAFTA Winner
     Nominee Alum Both Only Sources Source Exclusive EXCLUSIVE Plus
@@ -52,10 +52,16 @@ NOT_NAME_WORDS = frozenset(
 
 
 def after_possessive(text: str) -> str:
-    """The name after a possessive credit: "Polite Society's Priya Kansara" → "Priya Kansara"."""
+    """The person in a possessive: "Polite Society's Priya Kansara" → "Priya Kansara",
+    "Nia Okafor's Vera" → "Nia Okafor" (a full name follows, or a role does)."""
     tokens = text.split()
     owner = [i for i, tok in enumerate(tokens[:-1]) if tok.endswith(("'s", "s'"))]
-    return " ".join(tokens[owner[-1] + 1 :]) if owner else text
+    if not owner:
+        return text
+    after = tokens[owner[-1] + 1 :]
+    if len(after) >= 2:
+        return " ".join(after)
+    return person(" ".join(tokens[: owner[-1] + 1]))
 
 
 def looks_like_name(text: str) -> bool:

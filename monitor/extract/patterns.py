@@ -129,7 +129,7 @@ CAST_LEADS = (
     r"(?:co-?stars?|joined\s+by|star(?:s|ring)?,?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",
     r"joining\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
     r"(?:also\s+)?cast\s+(?:are|is|were|was)", r"stars\s+include", r"new\s+cast\s+members?",
-    r"(?:led|fronted|headlined)\s+by", r"cast\s+members?",
+    r"(?:led|fronted|headlined)\s+by", r"cast\s+members?", r"\bjoin(?:s|ing)?",
 )  # fmt: skip
 CREATOR_LEADS = (
     r"(?:co-?)?created\s+by",
@@ -220,7 +220,7 @@ FINALE_CUES = (
     r"(?:final|last)\s+episode",
     r"(?:season|series)\s+finale",
     r"finale",
-    r"(?:weekly|every\s+\w+day)\s+(?:through|until|till|to)",
+    r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
     r"(?:concludes?|concluding|wraps?\s+up|ends?|ending|runs?\s+(?:through|until))",
 )
 # Cues that claim a date for something else (filming, announcements, other events).
@@ -246,19 +246,28 @@ EPISODE_UNITS = (
     r"instalments?",
     r"chapters?",
 )
+EPISODE_TOTALS = (
+    r"\bepisode\s+(?:NUM)\s+of\s+(?P<n>NUM)\b",
+    r"\b(?P<n>\w+?(?:th|nd|rd|st))\s+and\s+(?:final|last)\s+episode\b",
+    r"\b(?:season|series)\s+finale\W{1,3}\(?episode\s+(?P<n>NUM)\b",
+)
+# Cheap pre-filters: a sentence without any of these words cannot state the fact.
+EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter")
+FILMING_WORDS = ("film", "shoot", "shot", "lensed", "production", "photography")
+RENEWAL_WORDS = ("renew", "cancel", "axed", "return", "picked up", "season")
 NOT_EPISODE_COUNT = (
-    r"(?:two|three|\d)[-\s]episode\s+(?:premiere|debut|launch|drop)",
-    r"(?:premiere|debut|launch)s?\s+with\s+(?:two|three|\d)\s+episodes",
-    r"(?:first|opening)\s+(?:two|three|\d)\s+episodes",
+    r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:premiere|debut|launch|drop)",
+    r"(?:premiere|debut|launch)s?\s+with\s+(?:one|two|three|four|[1-4])\s+episodes",
+    r"(?:first|opening)\s+(?:one|two|three|four|[1-4])\s+episodes",
     r"episodes?\s+(?:one|two|three|\d)",
-    r"\b(?:two|three|\d)\s+episodes\s+(?:in|into)\b",
-    r"(?:two|three|\d)[-\s]part\s+(?:finale|premiere|story|episode|opener|special)",
-    r"(?:two|three|\d)[-\s]episode\s+(?:finale|arc|special|block|run\s+of)",
-    r"(?:two|three|\d)\s+new\s+episodes",
-    r"with\s+(?:two|three|\d)\s+episodes",
-    r"(?:two|three|\d)\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
-    r"premiere[^.;]{0,20}?(?:two|three|\d)\s+episodes",
-    r"(?:two|three|\d)\s+episodes[^.;]{0,15}?(?:then|followed)",
+    r"\b(?:one|two|three|four|[1-4])\s+episodes\s+(?:in|into)\b",
+    r"(?:one|two|three|four|[1-4])[-\s]part\s+(?:finale|premiere|story|episode|opener|special)",
+    r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:finale|arc|special|block|run\s+of)",
+    r"(?:one|two|three|four|[1-4])\s+new\s+episodes",
+    r"with\s+(?:one|two|three|four|[1-4])\s+episodes",
+    r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
+    r"premiere[^.;]{0,20}?(?:one|two|three|four|[1-4])\s+episodes",
+    r"(?:one|two|three|four|[1-4])\s+episodes[^.;]{0,15}?(?:then|followed)",
     r"\w+\s+episodes\s+(?:made\s+)?(?:available|sent|screened|provided)\b",
 )
 RENEWAL_CUES = (
@@ -302,7 +311,8 @@ FILMING_CUES = (
     r"(?:film|shoot)\s+(?:\w+\s+){0,2}?in",
 )
 PRODUCTION_COMPANY_SUFFIXES = (
-    r"Television", r"Productions?", r"Studios?", r"Pictures", r"Entertainment", r"Films",
+    "Television", "Productions", "Production", "Studios", "Studio", "Pictures", "Entertainment",
+    "Films",
 )  # fmt: skip
 PRODUCTION_CUES = (
     r"produced\s+by", r"produc(?:es|ing)", r"production\s+compan(?:y|ies)", r"\bstudio\b",

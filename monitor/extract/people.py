@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
-from monitor.extract.names import LOW, NAME, NAME_OR_SURNAME, NOT_NAME_WORDS, UP, fold
+from monitor.extract.names import LOW, NAME, NAME_OR_SURNAME, NOT_NAME_WORDS, UP, NameBook, fold
 from monitor.extract.normalize import role as norm_role
 from monitor.models import Fact, FactKind
 
@@ -34,8 +34,8 @@ _ROLE_VERB = re.compile(
     rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
 )
 _IS_ROLE = re.compile(
-    rf"^{_PAREN}{_APPOSITIVE}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
-    rf"(?:[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b))"
+    rf"^{_PAREN}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"(?:[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
 )
 _ROLE_PAREN = re.compile(
     r"(?:(?<=\s)|^)(?:the\s+|veteran\s+|young\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -43,6 +43,7 @@ _ROLE_PAREN = re.compile(
 )
 _POSSESSIVE_ROLE = re.compile(r"^'s?\s+(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 _FULL_NAME = re.compile(NAME)
+_ALONGSIDE = re.compile(r"(?:alongside|along\s+with|together\s+with|as\s+well\s+as)\s*$", re.I)
 _AND = re.compile(r"\band\b|&")
 _PAREN_RE = re.compile(r"\([^()]{0,120}\)")
 _OTHER_WORK = re.compile(
@@ -109,14 +110,19 @@ def _trim(text: str, start: int) -> tuple[str, int, int] | None:
     while tokens and fold(tokens[0][0]) in NOT_NAME_WORDS:
         tokens.pop(0)
     owner = [i for i, (tok, _, _) in enumerate(tokens[:-1]) if tok.endswith(("'s", "s'"))]
-    if owner:  # "Polite Society's Priya Kansara": the name follows the possessive
+    if owner and len(tokens) - owner[-1] - 1 >= 2:  # "Polite Society's Priya Kansara"
         tokens = tokens[owner[-1] + 1 :]
+    elif owner:  # "Nia Okafor's Vera": the name is the owner
+        tokens = tokens[: owner[-1] + 1]
     for i, (tok, _, _) in enumerate(tokens):
         if fold(tok) in NOT_NAME_WORDS:
             tokens = tokens[:i]
             break
     if not tokens:
         return None
+    last, last_start, last_end = tokens[-1]
+    if last.endswith("'s"):  # "Nia Okafor's Vera": the possessive stays in the text after
+        tokens[-1] = (last[:-2], last_start, last_end - 2)
     return " ".join(t for t, _, _ in tokens), tokens[0][1], tokens[-1][2]
 
 
@@ -192,10 +198,12 @@ def _crew_kind(role_text: str) -> FactKind | None:
     return None
 
 
-def _cast_role(text: str, m: Mention, sentence_has_cue: bool) -> tuple[bool, str | None]:
+def _cast_role(
+    text: str, m: Mention, sentence_has_cue: bool, names: NameBook
+) -> tuple[bool, str | None]:
     """Whether the text right after a name casts the person, and the role it gives."""
     after = text[m.end :]
-    if after.startswith(("'s ", "'ll ")):
+    if re.match(r"'(?:s|ll) [a-z]", after):  # "She's playing", not "Okafor's Vera"
         after = " is " + after.split(" ", 1)[1] if after.startswith("'s") else " will " + after[4:]
     verb = _ROLE_VERB.match(after)
     if verb:
@@ -203,7 +211,7 @@ def _cast_role(text: str, m: Mention, sentence_has_cue: bool) -> tuple[bool, str
     as_role = _AS_ROLE.match(after)
     if as_role and not _OTHER_ROLE.search(text[max(0, m.start - 30) : m.start]):
         role = parse_role(as_role.group("role"))
-        if sentence_has_cue or m.start <= 2 or (role and role[:1].isupper()):
+        if sentence_has_cue or m.start <= 2 or (role and (role[:1].isupper() or _crew_kind(role))):
             return True, role
     paren_role = _PAREN_ROLE.match(after)
     if paren_role and (sentence_has_cue or m.start <= 2):
@@ -212,7 +220,11 @@ def _cast_role(text: str, m: Mention, sentence_has_cue: bool) -> tuple[bool, str
     if possessive and fold(possessive.group("role").split()[0]) not in _NOT_ROLE:
         return True, parse_role(possessive.group("role"))
     is_role = _IS_ROLE.match(after)
-    if is_role and fold(is_role.group("role").split()[0]) not in _NOT_ROLE:
+    if (
+        is_role
+        and fold(is_role.group("role").split()[0]) not in _NOT_ROLE
+        and names.resolve(is_role.group("role")) is None
+    ):
         return True, parse_role(is_role.group("role"))
     return False, None
 
@@ -222,8 +234,14 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
     found = mentions(text, ctx)
     ctx.sentence_people = [m.name for m in found]
     has_cue = bool(_CAST_CUE.search(text))
+    producers = False
     for chain in chains(text, found):
-        yield from _chain_facts(text, chain, has_cue)
+        facts = list(_chain_facts(text, chain, has_cue, ctx.names))
+        before = text[max(0, chain[0].start - 30) : chain[0].start]
+        if producers and _ALONGSIDE.search(before):  # "produced by A and B, alongside C and D"
+            facts += [Found(Fact(FactKind.EXECUTIVE_PRODUCER, person=m.name), chain[0].start) for m in chain]
+        producers = any(f.fact.kind == FactKind.EXECUTIVE_PRODUCER for f in facts)
+        yield from facts
     for m in _ROLE_PAREN.finditer(text):
         if not _FULL_NAME.fullmatch(m.group("name").strip()):
             continue
@@ -235,12 +253,14 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
             yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
 
 
-def _chain_facts(text: str, chain: list[Mention], has_cue: bool) -> Iterator[Found]:
+def _chain_facts(
+    text: str, chain: list[Mention], has_cue: bool, names: NameBook
+) -> Iterator[Found]:
     before = text[max(0, chain[0].start - 80) : chain[0].start]
     after = text[chain[-1].end :]
     in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
     for m in chain:
-        cast, role = _cast_role(text, m, has_cue or in_cast_list)
+        cast, role = _cast_role(text, m, has_cue or in_cast_list, names)
         crew = _crew_kind(role) if role else None
         if crew is not None:
             yield Found(Fact(crew, person=m.name), m.start)

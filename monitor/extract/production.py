@@ -20,6 +20,8 @@ _EPISODES = re.compile(
     rf"(?:{_alt(P.EPISODE_UNITS)})",
     re.I,
 )
+# Totals said another way: "episode eight of eight", "its eighth and final episode".
+_EPISODE_TOTALS = [re.compile(p.replace("NUM", NUMBER_RE), re.I) for p in P.EPISODE_TOTALS]
 _NOT_EPISODES = re.compile(_alt(P.NOT_EPISODE_COUNT), re.I)
 _EPISODE_BEFORE_BAD = re.compile(
     r"(?:first|last|final|remaining|next|other|opening|new|all\s+but|of\s+the|"
@@ -29,6 +31,9 @@ _EPISODE_BEFORE_BAD = re.compile(
 _SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
 _PLATFORMS = [(re.compile(rf"\b(?:{k})", re.I), v) for k, v in P.PLATFORM_ALIASES.items()]
 _PLACE_TOKEN = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_PLACE_SHOOT = re.compile(
+    rf"\b(?:The|the|A|a)\s+(?P<place>{_PLACE_TOKEN})\s+(?i:shoot|filming|production|set)\b"
+)
 _FILMING = re.compile(
     rf"(?i:{_alt(P.FILMING_CUES)})\s+(?:(?:and\s+)?(?:around|the\s+city\s+of|and)\s+)?"
     rf"(?P<place>{_PLACE_TOKEN}(?:,\s+{_PLACE_TOKEN})?)"
@@ -48,12 +53,22 @@ _NOT_PLACE = frozenset(
 
 
 def find_production(text: str, ctx: Context) -> Iterator[Found]:
-    """Every production fact one sentence states."""
-    yield from _episodes(text)
-    yield from _filming(text)
-    yield from _companies(text)
-    yield from _platform(text)
-    yield from _renewal(text)
+    """Every production fact one sentence states (each family only past a cheap word check)."""
+    low = text.casefold()
+    if _has(low, P.EPISODE_WORDS):
+        yield from _episodes(text)
+    if _has(low, P.FILMING_WORDS):
+        yield from _filming(text)
+    if _has(text, P.PRODUCTION_COMPANY_SUFFIXES):
+        yield from _companies(text)
+    if "apple" in low:
+        yield from _platform(text)
+    if _has(low, P.RENEWAL_WORDS):
+        yield from _renewal(text)
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _episodes(text: str) -> Iterator[Found]:
@@ -64,13 +79,20 @@ def _episodes(text: str) -> Iterator[Found]:
         if _EPISODE_BEFORE_BAD.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         count = number(m.group("n"))
-        if count is not None and 2 <= count <= 40 and not _SPECULATION.search(text):
+        near = text[max(0, m.start() - 40) : m.end() + 25]
+        if count is not None and 2 <= count <= 40 and not _SPECULATION.search(near):
             yield Found(Fact(FactKind.EPISODE_COUNT, value=count), m.start())
+            return
+    for pattern in _EPISODE_TOTALS:
+        total = pattern.search(text)
+        count = ordinal(total.group("n")) if total else None
+        if total and count is not None and 2 <= count <= 40:
+            yield Found(Fact(FactKind.EPISODE_COUNT, value=count), total.start())
             return
 
 
 def _filming(text: str) -> Iterator[Found]:
-    for m in _FILMING.finditer(text):
+    for m in [*_FILMING.finditer(text), *_PLACE_SHOOT.finditer(text)]:
         place = re.sub(r"'s$", "", m.group("place").strip())
         first = place.split()[0]
         if first in _NOT_PLACE or _SPECULATION.search(text):

@@ -199,12 +199,15 @@ class Scope:
             return (0, m_end, Subject.OTHER) if titled and label.strip() else None
         if self.is_about(label):
             return 0, m.end(), Subject.SHOW
-        words = re.findall(r"[\w']+", label)
+        head = label.split(",")[0]  # "Stick, season 2 - June 5": the title comes first
+        words = re.findall(r"[\w']+", head)
         if not words or len(words) > 8 or any(w.casefold() in LABEL_WORDS for w in words):
             return None
         titled = all(w[:1].isupper() or w.isdigit() for w in words)
         short = len(words) <= 4
-        if label.isupper() or (titled and (m.group("paren") or m.group("sep") != ":" or short)):
+        colon_only = m.group("sep") == ":" and not m.group("paren")
+        greeting = colon_only and "," in label  # "Happy Valentine's Day, space fans:"
+        if head.isupper() or (titled and not greeting and (not colon_only or short)):
             return 0, m.end(), Subject.OTHER
         return None
 
