@@ -98,7 +98,7 @@ def publish(
         digest, record = gather(config, store, now)
         path = None
         if not digest.empty or always:
-            path = _write(config, store, digest, record, mail)
+            path = _write(config, store, digest, record, mail and not digest.empty)
         _outputs(config, store, now)
         sent = _send_pending(config, store) if mail else 0
     return DigestReport(path, digest, sent)

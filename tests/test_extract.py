@@ -176,7 +176,11 @@ def test_extract_never_crashes(text: str, title: str) -> None:
         ("Star City recap: Vera (Nia Okafor) finds the files.", "Nia Okafor", "Vera"),
         ("In Star City, Nia Okafor's Vera finds the files.", "Nia Okafor", "Vera"),
         ("Star City casts Nia Okafor as the Flight Director.", "Nia Okafor", "Flight Director"),
-        ("Star City adds Nia Okafor as Vera Sokolova, a radio operator.", "Nia Okafor", "Vera Sokolova"),
+        (
+            "Star City adds Nia Okafor as Vera Sokolova, a radio operator.",
+            "Nia Okafor",
+            "Vera Sokolova",
+        ),
     ],
 )
 def test_ways_news_names_a_role(text: str, person: str, role: str) -> None:
@@ -215,7 +219,9 @@ def test_parent_series_in_headline_keeps_focus_but_other_titles_make_a_roundup()
 
 
 def test_two_dates_for_one_kind_in_a_sentence_say_nothing() -> None:
-    got = facts("The Star City finale airs Thursday, July 9 in the US, which is Friday, July 10 abroad.")
+    got = facts(
+        "The Star City finale airs Thursday, July 9 in the US, which is Friday, July 10 abroad."
+    )
     assert not any(f[0] == "finale_date" for f in got)
     again = facts("Star City premieres May 29; yes, May 29.")
     assert ("premiere_date", "2026-05-29") in again
@@ -224,3 +230,11 @@ def test_two_dates_for_one_kind_in_a_sentence_say_nothing() -> None:
 def test_episode_totals_said_another_way() -> None:
     assert ("episode_count", 8) in facts("Star City recap: this is episode eight of eight.")
     assert ("episode_count", 8) in facts("Star City's eighth and final episode aired tonight.")
+
+
+def test_pronoun_takes_the_person_of_the_previous_sentence() -> None:
+    got = facts(
+        "Star City has a lead: Nia Okafor, best known for Harbour Lights.\n\n"
+        "She's playing the \"Flight Director.\""
+    )
+    assert ("cast", "Nia Okafor", "Flight Director") in got

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from smtp_server import SmtpServer, free_port
 
 from monitor import mail
 from monitor.config import MailOptions
@@ -22,65 +16,6 @@ from monitor.models import Change, ChangeKind, Digest, Fact, FactKind, Sighting
 from monitor.render import html, plaintext, words
 
 CREATED = datetime(2026, 2, 27, 7, 0, tzinfo=UTC)
-
-
-def free_port() -> int:
-    """A port nobody listens on right now (Controller cannot take port 0)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
-@dataclass
-class Inbox:
-    """An aiosmtpd handler keeping what arrives."""
-
-    messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
-
-    def parsed(self, index: int = 0) -> EmailMessage:
-        message = message_from_bytes(self.messages[index][2], policy=policy.default)
-        assert isinstance(message, EmailMessage)
-        return message
-
-
-@dataclass
-class Logins:
-    """An aiosmtpd authenticator that accepts one user and remembers attempts."""
-
-    user: bytes = b"monitor"
-    password: bytes = b"s3cret"
-    attempts: list[tuple[bytes, bytes]] = field(default_factory=list)
-
-    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
-        assert isinstance(data, LoginPassword)
-        self.attempts.append((data.login, data.password))
-        ok = (data.login, data.password) == (self.user, self.password)
-        return AuthResult(success=ok, handled=False)
-
-
-@dataclass
-class SmtpServer:
-    inbox: Inbox
-    logins: Logins
-    port: int
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    inbox, logins, port = Inbox(), Logins(), free_port()
-    controller = Controller(
-        inbox, hostname="127.0.0.1", port=port, auth_require_tls=False, authenticator=logins
-    )
-    controller.start()
-    try:
-        yield SmtpServer(inbox, logins, port)
-    finally:
-        controller.stop()
 
 
 def options(port: int, **overrides: Any) -> MailOptions:

@@ -135,9 +135,10 @@ def mentions(text: str, ctx: Context) -> list[Mention]:
     masked = _OTHER_WORK.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     masked = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _CANDIDATE.finditer(masked):
-        if m.group(0) in ("He", "She"):
+        pronoun = m.group(0).removesuffix("'s")
+        if pronoun in ("He", "She"):
             if ctx.last_person and m.start() == 0:
-                out.append(Mention(ctx.last_person, m.start(), m.end()))
+                out.append(Mention(ctx.last_person, m.start(), m.start() + len(pronoun)))
             continue
         trimmed = _trim(m.group(0), m.start())
         if trimmed is None:
@@ -239,7 +240,10 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
         facts = list(_chain_facts(text, chain, has_cue, ctx.names))
         before = text[max(0, chain[0].start - 30) : chain[0].start]
         if producers and _ALONGSIDE.search(before):  # "produced by A and B, alongside C and D"
-            facts += [Found(Fact(FactKind.EXECUTIVE_PRODUCER, person=m.name), chain[0].start) for m in chain]
+            facts += [
+                Found(Fact(FactKind.EXECUTIVE_PRODUCER, person=m.name), chain[0].start)
+                for m in chain
+            ]
         producers = any(f.fact.kind == FactKind.EXECUTIVE_PRODUCER for f in facts)
         yield from facts
     for m in _ROLE_PAREN.finditer(text):
