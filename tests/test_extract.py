@@ -235,6 +235,6 @@ def test_episode_totals_said_another_way() -> None:
 def test_pronoun_takes_the_person_of_the_previous_sentence() -> None:
     got = facts(
         "Star City has a lead: Nia Okafor, best known for Harbour Lights.\n\n"
-        "She's playing the \"Flight Director.\""
+        'She\'s playing the "Flight Director."'
     )
     assert ("cast", "Nia Okafor", "Flight Director") in got
