@@ -169,3 +169,18 @@ def test_corrupt_store_exits_1_and_is_left_alone(store_with_facts: Path) -> None
     done = monitor(store_with_facts, "facts")
     assert done.returncode == 1 and "cannot open the store" in done.stderr
     assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_extract_from_a_url(tmp_path: Path) -> None:
+    from monitor.loopback import LoopbackServer
+
+    with LoopbackServer() as server:
+        server.add("/story.html", ARTICLE)
+        done = monitor(tmp_path, "extract", server.url("/story.html"), "--json")
+        assert done.returncode == 0, done.stderr
+        result = json.loads(done.stdout)
+        assert result["url"] == server.url("/story.html")
+        assert any(f.get("person") == "Agnes O'Casey" for f in result["facts"])
+        assert "monitor/" in server.requests[-1].headers["user-agent"]
+        missing = monitor(tmp_path, "extract", server.url("/gone.html"))
+        assert missing.returncode == 1 and "404" in missing.stderr

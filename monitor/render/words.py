@@ -179,7 +179,7 @@ def summary(digest: Digest) -> str:
 def subject(digest: Digest) -> str:
     """An email subject that says the most important things."""
     changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
-    bits = [headline(c).replace(": ", " ", 1).lower() for c in changed[:2]]
+    bits = [_lowered_label(headline(c)) for c in changed[:2]]
     new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
     cast = sum(c.fact.kind == FactKind.CAST for c in new)
     if cast:
@@ -189,6 +189,14 @@ def subject(digest: Digest) -> str:
     if not bits:
         bits.append(summary(digest).split(" from ")[0])
     return plain(f"{digest.topic}: {', '.join(bits)}")[:200]
+
+
+def _lowered_label(line: str) -> str:
+    """ "Episode count: 10 → 8" → "episode count 10 → 8"; names keep their case."""
+    label, sep, rest = line.partition(": ")
+    if sep and label in LABELS.values():
+        return f"{label.lower()} {rest}"
+    return line
 
 
 def health_words(event: HealthEvent, esc: Escape = plain) -> str:
