@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,11 @@ def write_config(folder: Path, site: Site) -> Path:
     base = site.server.base_url
     lines = [TOPIC, "sources:"]
     for path in site.feed_paths():
-        lines += [f"  - name: feed {path.split('/')[2]}", f"    url: {base}{path}", "    kind: feed"]
+        lines += [
+            f"  - name: feed {path.split('/')[2]}",
+            f"    url: {base}{path}",
+            "    kind: feed",
+        ]
     for path in site.page_paths():
         lines += [
             f"  - name: desk {path.split('/')[2]}",
@@ -249,7 +253,9 @@ def change(site: Site, fraction: float) -> dict[str, list[str]]:
 
 
 def _clean(result: dict[str, Any]) -> dict[str, Any]:
-    return {k: round(v, 3) if isinstance(v, float) else v for k, v in result.items() if k != "stdout"}
+    return {
+        k: round(v, 3) if isinstance(v, float) else v for k, v in result.items() if k != "stdout"
+    }
 
 
 def store_size(db: Path) -> dict[str, Any]:

@@ -29,9 +29,11 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.config import Config, parse
+from monitor.config import Config, load
 from monitor.digest import publish
 from monitor.loopback import LoopbackServer
 from monitor.poll import poll
@@ -173,7 +175,11 @@ FAULTS: tuple[Fault, ...] = (
     Fault("100 MB body", fault("huge", mb=100), r"^body over 5 MB$"),
     Fault("gzip bomb 10 GB", fault("gzip_bomb", gb=10), r"^body over 5 MB$"),
     Fault("lying Content-Length", fault("lying_length"), r"^connection closed before the body"),
-    Fault("broken chunked", fault("broken_chunked"), r"^malformed HTTP response"),
+    Fault(
+        "broken chunked",
+        fault("broken_chunked"),
+        r"^malformed HTTP response: broken chunked encoding$",
+    ),
     Fault("404", status(404), r"^HTTP 404 Not Found$"),
     Fault("410", status(410), r"^gone \(HTTP 410\)$", gone=True),
     Fault("403", status(403), r"^HTTP 403 Forbidden$"),
@@ -283,7 +289,7 @@ def serve_all(site: Site, faults: tuple[Fault, ...] = FAULTS) -> dict[str, str]:
 
 
 def config_for(folder: Path, good_url: str, bad_url: str) -> Config:
-    """Two feeds (the good one first), a small deadline, no retries."""
+    """sources.yaml with two feeds (the good one first), a small deadline, no retries."""
     data = {
         "topic": {
             "name": "Star City",
@@ -298,7 +304,9 @@ def config_for(folder: Path, good_url: str, bad_url: str) -> Config:
         "digests": "digests",
         "fetch": {"timeout": TIMEOUT, "retries": 0},
     }
-    return parse(data, folder / "sources.yaml")
+    path = folder / "sources.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load(path)
 
 
 @dataclass

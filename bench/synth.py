@@ -1,8 +1,8 @@
 """Synthetic news for the cycle benchmark: feeds, listing pages and articles.
 
 Deterministic (seeded by feed number and version). Every feed has 25 items of
-generated trade-press prose, 20–80 KB in all; about one item in twelve mentions
-"Star City" (mostly the show, with facts; sometimes Arrow's city), the rest are
+generated trade-press prose, 20–80 KB in all; one item in fifty is about "Star
+City" the show (with facts), one in a hundred mentions Arrow's city, the rest are
 other TV news. Feed ``i`` at version ``v`` holds items ``3v .. 3v+24``: a new
 version adds three stories and drops the three oldest, as a real feed does.
 """
@@ -92,12 +92,12 @@ def article(feed: int, item: int) -> tuple[str, list[str], datetime]:
     show = rng.choice(_SHOWS)
     title = f"{show}: {rng.choice(['casting news', 'renewal', 'first look', 'ratings', 'finale'])}"
     roll = rng.random()
-    if roll < 0.06:
+    if roll < 0.02:
         picks = rng.sample(_STAR_CITY, 3)
         paragraphs[0] = f"{picks[0]} {paragraphs[0]}"
         paragraphs.insert(rng.randint(1, len(paragraphs)), " ".join(picks[1:]))
         title = "Star City: " + rng.choice(["new cast", "premiere date", "first look"])
-    elif roll < 0.09:
+    elif roll < 0.03:
         paragraphs.insert(1, rng.choice(_ARROW))
     published = EPOCH + timedelta(hours=item * 7 + feed % 7, minutes=feed % 60)
     return title, paragraphs, published

@@ -203,7 +203,9 @@ def _transport_error(e: Exception, url: str, s: FetchSettings) -> FetchError | _
             return FetchError("connection closed before the body was complete")
         if "without sending" in text:
             return _Retry(FetchError("server closed the connection without answering"))
-        return FetchError(f"malformed HTTP response: {e}")
+        if "chunk" in text:
+            return FetchError("malformed HTTP response: broken chunked encoding")
+        return FetchError(f"malformed HTTP response: {str(e)[:100]}")
     if isinstance(e, httpx.UnsupportedProtocol):
         return FetchError(f"not an http(s) URL: {url}")
     if isinstance(e, httpx.InvalidURL):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Collection
 from dataclasses import replace
@@ -22,7 +23,16 @@ from monitor.extract import extract
 from monitor.feeds import parse_feed
 from monitor.fetch import Fetcher, FetchSettings
 from monitor.lock import held
-from monitor.models import Document, FetchResult, PollResult, SeenDocument, Source, fold
+from monitor.models import (
+    Document,
+    FetchResult,
+    PollResult,
+    Relevance,
+    SeenDocument,
+    Source,
+    Topic,
+    fold,
+)
 from monitor.pages import parse_article, parse_listing
 from monitor.relevance import assess
 from monitor.store import Store
@@ -34,8 +44,50 @@ Progress = Callable[[PollResult], None]
 
 def fingerprint(document: Document) -> str:
     """A content hash that survives re-publishing under another URL."""
-    words = fold(f"{document.title} {document.text[:20000]}")
+    words = _fold(f"{document.title} {document.text[:20000]}")
     return hashlib.sha256(words.encode()).hexdigest()[:32]
+
+
+def _fold(text: str) -> str:
+    """``models.fold``, without its per-character accent loop when there are no accents."""
+    if not text.isascii():
+        return fold(text)
+    plain = _DROPPED.sub("", text.casefold())
+    return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
+_DROPPED = re.compile(r"[\u2019'`.]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+class QuickRelevance:
+    """``assess`` for documents that cannot mention the show: no alias in them at all.
+
+    ``assess`` looks for aliases (ignoring case) in cleaned sentences; on ASCII text,
+    cleaning only drops control characters and turns whitespace runs into one space.
+    So when the lower-cased, space-collapsed text holds no alias, ``assess`` would
+    answer what it answers for an empty document. Everything else goes to ``assess``.
+    """
+
+    def __init__(self, topic: Topic) -> None:
+        self.topic = topic
+        aliases = [" ".join(a.lower().split()) for a in topic.aliases or (topic.name,)]
+        usable = all(a and a.isascii() for a in aliases)
+        self.needles = aliases if usable else []
+        self.none = assess(Document("", "", "", ""), topic)
+
+    def __call__(self, document: Document) -> Relevance:
+        text = f"{document.title}\n{document.text}"
+        if self.needles and text.isascii():
+            if _CONTROL.search(text):
+                text = _CONTROL.sub("", text)
+            flat = " ".join(text.lower().split())
+            if not any(needle in flat for needle in self.needles):
+                return self.none
+        return assess(document, self.topic)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def settings_for(config: Config) -> FetchSettings:
@@ -94,6 +146,8 @@ class Poller:
         self.now = now
         self.progress = progress
         self.fingerprints: set[str] = set()
+        self.relevance = QuickRelevance(config.topic)
+        self.hashes: dict[str, str] = {}
 
     async def run(self, sources: list[Source]) -> list[PollResult]:
         async with Fetcher(settings_for(self.config)) as fetcher:
@@ -118,7 +172,8 @@ class Poller:
         except Exception as e:  # isolated, but loud: a bug must not stop the other sources
             log.exception("%s: unexpected error", source.name)
             result = self._failure(source, SourceError(f"internal error: {type(e).__name__}: {e}"))
-        self.store.record_poll(result)
+        body_hash = self.hashes.pop(source.url, None)
+        self.store.record_poll(result, None if result.error else body_hash)
         status = result.error or ("not modified" if _unchanged(result) else "ok")
         log.info(
             "%s: %s, %d new documents, %d new facts, %.2f s",
@@ -151,6 +206,9 @@ class Poller:
             return PollResult(source.name, source.url, self.now, fetches=(fetched,))
         if source.kind == "page":
             documents, fetches = await self._follow(fetcher, source, fetched)
+        elif self._same_body(source.url, fetched.body):
+            log.debug("%s: same body as last time, not parsed", source.name)
+            return PollResult(source.name, source.url, self.now, fetches=(fetched,))
         else:
             documents = parse_feed(
                 fetched.body,
@@ -161,6 +219,12 @@ class Poller:
             fetches = [fetched]
         seen = tuple(self._examine(documents))
         return PollResult(source.name, source.url, self.now, tuple(fetches), seen)
+
+    def _same_body(self, url: str, body: bytes) -> bool:
+        """Whether a feed sent the very body stored last time (a 200 that could be a 304)."""
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        self.hashes[url] = digest
+        return self.store.body_hash(url) == digest
 
     async def _follow(
         self, fetcher: Fetcher, source: Source, listing: FetchResult
@@ -214,7 +278,7 @@ class Poller:
             if doc.url in known or mark in known or mark in self.fingerprints:
                 continue
             self.fingerprints.add(mark)
-            relevance = assess(doc, self.config.topic)
+            relevance = self.relevance(doc)
             sightings = tuple(extract(doc, self.config.topic)) if relevance.relevant else ()
             seen.append(SeenDocument(doc, mark, relevance, sightings))
         return seen

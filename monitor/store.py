@@ -18,7 +18,7 @@ from typing import Any
 from monitor.exceptions import StoreError
 from monitor.models import Fact, FactKind, PollResult, SeenDocument, Sighting, SourceHealth
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -99,6 +99,8 @@ MIGRATIONS: dict[int, str] = {
         mail_state TEXT CHECK (mail_state IN ('unsent', 'sending', 'sent'))
     );
     """,
+    # 2: a hash of the last feed body per URL, so an unchanged 200 is not parsed again.
+    2: "ALTER TABLE http_cache ADD COLUMN body_hash TEXT",
 }
 
 
@@ -247,6 +249,11 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
+    def body_hash(self, url: str) -> str | None:
+        """The hash of the body last stored from a URL (set by ``record_poll``)."""
+        row = self.db.execute("SELECT body_hash FROM http_cache WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
     def health(self) -> list[SourceHealth]:
         """Every source's health, by name."""
         rows = self.db.execute(
@@ -276,8 +283,8 @@ class Store:
                 seen.update(r[0] for r in self.db.execute(query, chunk))
         return seen
 
-    def record_poll(self, result: PollResult) -> None:
-        """Store one poll of one source in one transaction."""
+    def record_poll(self, result: PollResult, body_hash: str | None = None) -> None:
+        """Store one poll of one source in one transaction (with its body's hash, if given)."""
         with self.transaction() as db:
             for fetch in result.fetches:
                 db.execute(
@@ -294,6 +301,10 @@ class Store:
                         fetch.not_modified,
                         fetch.not_modified,
                     ),
+                )
+            if body_hash is not None:
+                db.execute(
+                    "UPDATE http_cache SET body_hash = ? WHERE url = ?", (body_hash, result.url)
                 )
             for seen in result.documents:
                 self._insert_document(db, seen, result.at)

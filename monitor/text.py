@@ -106,13 +106,20 @@ def _segments(para: str) -> list[str]:
     return out
 
 
-def paragraph_sentences(text: str) -> list[list[str]]:
-    """Sentences grouped by paragraph; list items and heading lines are sentences of their own."""
+def paragraph_sentences(text: str, drop: re.Pattern[str] | None = None) -> list[list[str]]:
+    """Sentences grouped by paragraph; list items and heading lines are sentences of their own.
+
+    Lines (list items, heading lines) that ``drop`` matches at their start are left out
+    whole: links, teasers and credits around an article.
+    """
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _JUNK.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     out: list[list[str]] = []
     for para in _PARA_BREAK.split(text):
-        sents = [s for seg in _segments(para) for s in _split_paragraph(seg)]
+        segments = _segments(para)
+        if drop is not None:
+            segments = [seg for seg in segments if not drop.match(seg)]
+        sents = [s for seg in segments for s in _split_paragraph(seg)]
         if sents:
             out.append(sents)
     return out

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 
 
 def _bench() -> ModuleType:
@@ -34,11 +35,20 @@ def test_corpus_is_present() -> None:
     assert len(list(CORPUS.glob("*.yaml"))) >= 20
 
 
-def test_figures_stay_above_floors(bench: ModuleType) -> None:
-    report = bench.score_corpus(CORPUS)
-    floors = json.loads((ROOT / "bench" / "floors.json").read_text())
+@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT], ids=["corpus", "heldout"])
+def test_figures_stay_above_floors(bench: ModuleType, corpus: Path) -> None:
+    assert len(list(corpus.glob("*.yaml"))) >= 20
+    report = bench.score_corpus(corpus)
+    floors = bench.floors_for(corpus, json.loads((ROOT / "bench" / "floors.json").read_text()))
     floors.pop("articles_per_second", None)
+    assert floors, "no floors pinned for this set"
     assert bench.below_floors(report.figures(), floors) == []
+
+
+def test_heldout_floors_are_their_own_section(bench: ModuleType) -> None:
+    floors = {"cast.recall": 0.9, "heldout": {"cast.recall": 0.6}}
+    assert bench.floors_for(HELDOUT, floors) == {"cast.recall": 0.6}
+    assert bench.floors_for(CORPUS, floors) == {"cast.recall": 0.9}
 
 
 def test_identity_compares_places_before_the_comma(bench: ModuleType) -> None:

@@ -7,14 +7,17 @@ Each fact comes once per document with the first sentence that states it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
+from monitor.extract import patterns as P
+from monitor.extract.answers import answered, question_lead
 from monitor.extract.context import Context, Found
 from monitor.extract.dates import find_dates
 from monitor.extract.names import NameBook
 from monitor.extract.people import find_people
 from monitor.extract.production import find_production
-from monitor.extract.scope import scoped
+from monitor.extract.scope import Sentence, Subject, scoped
 from monitor.models import Document, Fact, FactKind, Sighting, Topic, fold
 from monitor.text import clean, paragraph_sentences
 
@@ -23,28 +26,67 @@ __all__ = ["extract"]
 MAX_TEXT = 400_000
 Family = Callable[[str, Context], Iterator[Found]]
 FAMILIES: tuple[Family, ...] = (find_people, find_dates, find_production)
+# Page furniture: "🔗 Read more: …", "Related: …", "Sign up for …", photo credits.
+FURNITURE = re.compile(
+    rf"^[^\w\s\"'(]{{0,4}}\s*(?:(?:{'|'.join(P.BOILERPLATE_LABELS)})\s*(?:[:|»>]|--?\s)"
+    rf"|(?:{'|'.join(P.BOILERPLATE_LINES)}))",
+    re.IGNORECASE,
+)
+MAX_HEADLINE = 160
+HEAD_LINES = 4
 
 
 def extract(document: Document, topic: Topic) -> list[Sighting]:
     """The facts a document states about the topic's show, once each, with evidence."""
-    title = clean(document.title)
-    paras = paragraph_sentences(document.text[:MAX_TEXT])
+    title, paras = headline(
+        clean(document.title), paragraph_sentences(document.text[:MAX_TEXT], FURNITURE)
+    )
     sentences = scoped(title, paras, topic)
     names = NameBook([title, *(s.text for s in sentences)])
     published = document.published.date() if document.published else None
     ctx = Context(published=published, names=names)
     found: list[tuple[Fact, str, bool]] = []
+    lead: str | None = None
     for index, sent in enumerate(sentences):
-        for family in FAMILIES:
-            for item in family(sent.text, ctx):
-                if sent.about_show(item.pos):
-                    found.append((item.fact, sent.text, index == 0))
-        people = ctx.sentence_people
-        ctx.last_person = people[0] if people else ctx.last_person
+        found += _read(sent, sent.text, 0, ctx, index == 0)
+        if lead is not None:
+            text, shift = answered(lead, sent.text)
+            found += _read(sent, text, shift, ctx, False)
+        opens = index > 0 and sentences[index - 1].para != sent.para
+        own = all(subject is Subject.SHOW for _, _, subject in sent.switches)
+        lead = question_lead(sent.text) if opens and own else None
     return [
         Sighting(fact, evidence, document.url, document.source, document.published)
         for fact, evidence in _dedupe(found)
     ]
+
+
+def _read(
+    sent: Sentence, text: str, shift: int, ctx: Context, headline: bool
+) -> list[tuple[Fact, str, bool]]:
+    """The facts one sentence states (``text`` is the sentence, perhaps after a lead)."""
+    out = []
+    for family in FAMILIES:
+        for item in family(text, ctx):
+            if sent.about_show(max(0, item.pos - shift)):
+                out.append((item.fact, sent.text, headline))
+    people = ctx.sentence_people
+    ctx.last_person = people[0] if people else ctx.last_person
+    return out
+
+
+def headline(title: str, paras: list[list[str]]) -> tuple[str, list[list[str]]]:
+    """The headline and the body: a text without a title starts with its headline line.
+
+    A body that repeats the headline in its first lines (after a site name) loses the copy.
+    """
+    if not title and paras:
+        first = paras[0]
+        if len(first) == 1 and len(first[0]) <= MAX_HEADLINE and not first[0].endswith("."):
+            title, paras = first[0], paras[1:]
+    key = fold(title)
+    copies = [i for i, p in enumerate(paras[:HEAD_LINES]) if len(p) == 1 and fold(p[0]) == key]
+    return title, [p for i, p in enumerate(paras) if i not in copies] if key else paras
 
 
 def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:

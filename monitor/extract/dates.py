@@ -45,7 +45,8 @@ _TODAY = re.compile(r"\b(?:today|this\s+morning|earlier\s+today)\b", re.I)
 _WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+{MONTH_RE})", re.I)
 MAX_GAP = 70
 _LISTING_PAREN = re.compile(r"\([^()]*$")
-_LISTING_LEAD = re.compile(r"^\W*$")
+_LISTING_LEAD = re.compile(rf"^\W*(?:(?:{'|'.join(P.WEEKDAYS)}),?\s*)?$", re.I)
+_LISTING_TRAIL = re.compile(r"\s(?:-|:)\s*$")
 _LISTING_NOT = re.compile(r"\b(?:episodes?|season|series)\s+\d|\bepisode\b", re.I)
 
 
@@ -55,7 +56,8 @@ def _is_listing(text: str, start: int, end: int) -> bool:
         return False
     in_paren = bool(_LISTING_PAREN.search(text[:start])) and text[end:].lstrip().startswith(")")
     leads = bool(_LISTING_LEAD.match(text[:start])) and text[end:].lstrip().startswith("-")
-    return in_paren or leads
+    trails = bool(_LISTING_TRAIL.search(text[:start])) and not text[end:].strip(" .")
+    return in_paren or leads or trails
 
 
 _MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser", re.I)

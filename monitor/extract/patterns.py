@@ -60,9 +60,26 @@ OTHER_REFERENCES = (
     r"the\s+flagship\b",
     r"the\s+mothership\b",
 )
+# Words that make a passing mention of the parent series the thing compared with.
+COMPARISON_WORDS = (
+    r"like",
+    r"unlike",
+    r"matching",
+    r"mirroring",
+    r"echoing",
+    r"than",
+    r"as\s+with",
+    r"same\s+as",
+    r"similar\s+to",
+    r"compared\s+(?:to|with)",
+    r"just\s+as",
+    r"as\s+in",
+)
 # Mentions of the parent series that only describe (its makers, its world): no switch.
 NEUTRAL_REFERENCES = (
     r"(?:behind|creators?\s+of|makers?\s+of|producers?\s+of|showrunners?\s+of|world\s+of"
+    r"|spun\s+(?:off\s+)?(?:from|out\s+of)|spin-?off\s+(?:of|to|from)|offshoot\s+of|companion\s+to"
+    r"|based\s+on|extension\s+of|expands?\s+(?:on\s+)?"
     r"|universe\s+of|timeline\s+of|fans\s+of|set\s+in|alums?\s+of|star\s+of|team\s+of)"
     r"\s+(?:apple'?s\s+)?(?:the\s+)?(?:\w+\s+)?(?:series\s+)?\"?for all mankind\"?",
     r"(?:behind|creators?\s+of|makers?\s+of|producers?\s+of)\s+the\s+(?:mothership|flagship"
@@ -104,6 +121,11 @@ CAST_ROLE_VERBS = (
     r"(?:takes?|taking|will\s+take)\s+on\s+the\s+role\s+of", r"(?:boards?|boarded)\s+[^,.;]{1,40}?\s+as",
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
 )  # fmt: skip
+# Text between a role and the name after it: "the Chief Designer, played by Rhys Ifans".
+ROLE_BEFORE_NAME = (
+    r"(?:is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by",
+    r"brought\s+to\s+life\s+by",
+)
 # Text right after a name (or list of names) that puts them in the cast, role unknown.
 CAST_TAILS = (
     r"(?:also\s+)?(?:co-?)?star(?:s|ring)?\b(?!\s+(?:as|in\s+(?:the\s+)?(?:hit|acclaimed|film)))"
@@ -129,7 +151,9 @@ CAST_LEADS = (
     r"(?:co-?stars?|joined\s+by|star(?:s|ring)?,?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",
     r"joining\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
     r"(?:also\s+)?cast\s+(?:are|is|were|was)", r"stars\s+include", r"new\s+cast\s+members?",
-    r"(?:led|fronted|headlined)\s+by", r"cast\s+members?", r"\bjoin(?:s|ing)?",
+    r"(?:led|fronted|headlined)\s+by", r"(?:has|have|had)\s+(?:also\s+)?cast", r"cast\s+members?", r"\bjoin(?:s|ing)?",
+    r"(?:which|that|it)\s+(?:also\s+)?stars", r"(?:previously\s+announced|fellow|announced|series)"
+    r"\s+(?:leads|stars|co-?stars|cast\s+members|castmates)",
 )  # fmt: skip
 CREATOR_LEADS = (
     r"(?:co-?)?created\s+by",
@@ -203,6 +227,13 @@ OTHER_ROLE_CUES = (
     r"\brole\s+as\s*$",
 )
 
+# Words before an actor's other works: the titles after them name no person of the show.
+OTHER_WORK_CUES = (
+    r"known\s+(?:\w+\s+)?(?:for|as)", r"starred\s+in", r"appeared\s+in", r"turned\s+up\s+in",
+    r"stole", r"credits?\s+(?:include|including|span|range\s+from)", r"roles?\s+in",
+    r"recently\s+(?:seen|starred)\s+in", r"seen\s+in", r"breakout\s+in", r"fame\s+(?:in|for)",
+)  # fmt: skip
+
 # --- dates and numbers -----------------------------------------------------------
 PREMIERE_CUES = (
     r"premier(?:e|es|ed|ing)",
@@ -210,7 +241,7 @@ PREMIERE_CUES = (
     r"launch(?:es|ed|ing)?",
     r"arriv(?:e|es|ed|ing)",
     r"(?:will\s+)?(?:be\s+)?(?:released|releasing|streaming|stream|drops?|bow(?:s)?|hits?)",
-    r"release\s+date",
+    r"release(?:\s+(?:date|window))?",
     r"(?:come|coming)\s+to",
     r"(?:lands?|landing)",
     r"(?:set|slated|scheduled|dated)\s+for",
@@ -221,7 +252,7 @@ FINALE_CUES = (
     r"(?:season|series)\s+finale",
     r"finale",
     r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
-    r"(?:concludes?|concluding|wraps?\s+up|ends?|ending|runs?\s+(?:through|until))",
+    r"(?:concludes?|concluding|wraps?\s+up|ends?|ending|finish(?:es|ing)?|runs?\s+(?:through|until))",
 )
 # Cues that claim a date for something else (filming, announcements, other events).
 OTHER_DATE_CUES = (
@@ -253,7 +284,9 @@ EPISODE_TOTALS = (
 )
 # Cheap pre-filters: a sentence without any of these words cannot state the fact.
 EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter")
-FILMING_WORDS = ("film", "shoot", "shot", "lensed", "production", "photography")
+FILMING_WORDS = (
+    "film", "shoot", "shot", "lensed", "production", "photography", "wrap", "location", "camera",
+)  # fmt: skip
 RENEWAL_WORDS = ("renew", "cancel", "axed", "return", "picked up", "season")
 NOT_EPISODE_COUNT = (
     r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:premiere|debut|launch|drop)",
@@ -290,7 +323,8 @@ TRAILER_CUES = (
 TRAILER_RELEASE_VERBS = (
     r"releas(?:ed|es|ing)", r"(?:drops?|dropped|dropping)", r"unveil(?:ed|s|ing)?",
     r"debut(?:ed|s|ing)?", r"(?:shared|share|shares)", r"(?:revealed|reveals?|reveal)",
-    r"(?:out\s+now|is\s+out|now\s+out|is\s+here|has\s+arrived|arrives)", r"(?:launched|launches)",
+    r"(?:out\s+now|now\s+out|has\s+arrived|arrives|(?:came|comes)\s+out)",
+    r"(?:is|are|was)\s+(?:finally\s+|now\s+|officially\s+)?(?:out|here|live)\b", r"(?:launched|launches)",
     r"(?:watch|check\s+out|see)\s+the", r"(?:gave|gives|give)\s+(?:fans\s+)?(?:a|the|its)",
     r"(?:offers?|offered)", r"(?:premiered|premieres)", r"(?:got|gets|has)\s+(?:a|its)",
     r"(?:posted|posts)", r"(?:new|first|full|official)\s+(?:\w+\s+)?(?:trailer|teaser)\s+(?:for|shows)",
@@ -306,9 +340,11 @@ TRAILER_NOT_YET = (
     r"\bsoon\b", r"\bplans?\s+to\b", r"\bis\s+coming\b", r"\bhasn'?t\b", r"\bnot\s+yet\b",
 )  # fmt: skip
 FILMING_CUES = (
-    r"(?:filming|shooting|production|principal\s+photography)\s+(?:\w+\s+){0,4}?(?:in|at)",
+    r"(?:filming|shooting|production|principal\s+photography|cameras\s+(?:rolled|roll|rolling))"
+    r"\s+(?:\w+\s+){0,4}?(?:in|at)",
     r"(?:filmed|shot|lensed|shooting|filming)\s+(?:\w+\s+){0,3}?(?:in|at)",
     r"(?:film|shoot)\s+(?:\w+\s+){0,2}?in",
+    r"(?:wrapped(?:\s+(?:filming|shooting|production))?|on\s+location)\s+(?:\w+\s+){0,2}?in",
 )
 PRODUCTION_COMPANY_SUFFIXES = (
     "Television", "Productions", "Production", "Studios", "Studio", "Pictures", "Entertainment",
@@ -319,3 +355,48 @@ PRODUCTION_CUES = (
     r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+[A-Z]", r"\bvia\b",
     r"\bwith\b", r"\bfrom\b", r"\bbehind\b",
 )  # fmt: skip
+
+# --- page furniture ----------------------------------------------------------------
+# A line starting like this is a link, a teaser or a credit, not article text: it is
+# dropped before reading (with any emoji or arrow in front of it).
+BOILERPLATE_LABELS = (
+    r"read\s+(?:more|also|next|this)", r"also\s+read", r"more\s+reading", r"related(?:\s+\w+)?",
+    r"you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)", r"see\s+also", r"don'?t\s+miss",
+    r"recommended(?:\s+for\s+you)?", r"trending(?:\s+now)?", r"popular(?:\s+now)?",
+    r"must\s+read", r"more\s+(?:from|on|news|stories)[^:|]{0,40}", r"up\s+next", r"keep\s+reading",
+    r"(?:photo|image|picture|header\s+image|featured\s+image)s?(?:\s+credits?)?",
+    r"source", r"via",
+)  # fmt: skip
+# Whole lines of page furniture (no separator needed).
+BOILERPLATE_LINES = (
+    r"advertisement", r"sponsored(?:\s+content)?", r"sign\s+up\b", r"subscribe\b",
+    r"follow\s+us\b", r"share\s+(?:this|on|via)\b", r"click\s+here\b", r"tap\s+here\b",
+    r"getty\s+images", r"courtesy\s+of\b", r"scroll\s+(?:down|to)\b", r"join\s+our\b",
+    r"get\s+the\s+latest\b", r"(?:photo|image)\s+by\b", r"story\s+continues\b",
+)  # fmt: skip
+
+# --- questions and answers ---------------------------------------------------------
+# A question heading ("Where was Star City filmed?") and the words put before the first
+# sentence of its answer ("Vilnius, Lithuania.") so the answer reads as a statement;
+# "{first}"/"{rest}" place the answer's first word and the rest ("Eight, weekly.").
+QUESTION_LEADS: dict[str, str] = {
+    r"\bwhere\b.*\b(?:film|shoot|shot)": "Filming took place in",
+    r"\bwhen\b.*\b(?:premiere|release|come\s+out|debut|air|arrive|start|stream|out)"
+    r"|\brelease\s+date": "It premieres",
+    r"\bhow\s+many\s+episodes|\bepisode\s+count": "{first} episodes{rest}",
+    r"\bwho\b.*\b(?:cast|stars?|starring|in\s+it|in\s+the\s+show|in\s+the\s+series|plays?)"
+    r"|\bcast\s+list": "The cast includes",
+    r"\bwho\b.*\b(?:created|creators?)": "Created by",
+    r"\bwhere\b.*\b(?:watch|stream)": "It streams on",
+}  # fmt: skip
+# What is left out of an answer's start before the lead is put in front of it.
+ANSWER_OPENERS = (
+    r"(?:(?:yes|no|so|well|mostly|largely|mainly|primarily|partly|chiefly|principally|entirely"
+    r"|all|almost\s+entirely|in|on|at|it's|its)\b[,:]?\s*)+"
+)
+# Capitalised words that begin a sentence, never a place: "According to …", "Most of …".
+NOT_PLACE_WORDS = frozenset(
+    """According Most Much Some Parts Scenes Production Filming Cameras Principal Sources
+    Reports We It They While Although Both Apple Several Many Various Multiple Locations
+    Studio Studios Stages Sets Set Interiors Exteriors Unknown No Yes Not""".split()
+)

@@ -30,12 +30,17 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _AS_ROLE = re.compile(rf"^{_PAREN}\s+(?:as|As|AS)\s+(?P<role>[^;()!?]{{1,100}})")
+_COMMA_AS_ROLE = re.compile(rf"^{_PAREN},\s+as\s+(?P<role>[^;()!?,]{{1,60}}),")
+_PLAYED_BY = re.compile(
+    rf"(?:(?<=\s)|^)(?:the\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}),?\s+"
+    rf"(?i:{_alt(P.ROLE_BEFORE_NAME)})\s+(?P<name>{NAME})"
+)
 _ROLE_VERB = re.compile(
     rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
 )
 _IS_ROLE = re.compile(
     rf"^{_PAREN}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
-    rf"(?:[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
+    rf"(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
 )
 _ROLE_PAREN = re.compile(
     r"(?:(?<=\s)|^)(?:the\s+|veteran\s+|young\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
@@ -46,11 +51,7 @@ _FULL_NAME = re.compile(NAME)
 _ALONGSIDE = re.compile(r"(?:alongside|along\s+with|together\s+with|as\s+well\s+as)\s*$", re.I)
 _AND = re.compile(r"\band\b|&")
 _PAREN_RE = re.compile(r"\([^()]{0,120}\)")
-_OTHER_WORK = re.compile(
-    r"(\b(?:known\s+(?:\w+\s+)?(?:for|as)|starred\s+in|appeared\s+in|turned\s+up\s+in|stole)\s)"
-    r"[^,;.()]{1,60}",
-    re.IGNORECASE,
-)
+_OTHER_WORK = re.compile(rf"(\b(?:{_alt(P.OTHER_WORK_CUES)})\s)[^,;.()]{{1,60}}", re.IGNORECASE)
 _PAREN_ROLE = re.compile(rf"^\s*\((?P<role>[{UP}][{LOW}'-]+)\)")
 _QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
 _NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
@@ -214,6 +215,10 @@ def _cast_role(
         role = parse_role(as_role.group("role"))
         if sentence_has_cue or m.start <= 2 or (role and (role[:1].isupper() or _crew_kind(role))):
             return True, role
+    comma_as = _COMMA_AS_ROLE.match(after)
+    role = parse_role(comma_as.group("role")) if comma_as else None
+    if role and role[:1].isupper() and not _crew_kind(role):  # "X, as KGB watcher Y, gives"
+        return True, role
     paren_role = _PAREN_ROLE.match(after)
     if paren_role and (sentence_has_cue or m.start <= 2):
         return True, paren_role.group("role")
@@ -246,6 +251,12 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
             ]
         producers = any(f.fact.kind == FactKind.EXECUTIVE_PRODUCER for f in facts)
         yield from facts
+    played = " by " in text and ("play" in text or "portray" in text or "to life" in text)
+    for m in _PLAYED_BY.finditer(text) if played else ():  # "the Designer, played by Rhys Ifans"
+        name = ctx.names.resolve(m.group("name"))
+        role = parse_role(m.group("role"))
+        if name and role and fold(role.split()[0]) not in _NOT_ROLE | {"He", "She"}:
+            yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
     for m in _ROLE_PAREN.finditer(text):
         if not _FULL_NAME.fullmatch(m.group("name").strip()):
             continue

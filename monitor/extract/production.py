@@ -49,6 +49,7 @@ _NOT_PLACE = frozenset(
     {"The", "A", "An", "Apple", "Season", "Spring", "Summer", "Fall", "Winter", *P.WEEKDAYS}
     | {m.capitalize() for m in P.MONTHS}
     | {d.capitalize() for d in P.WEEKDAYS}
+    | P.NOT_PLACE_WORDS
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from monitor.extract.patterns import (
+    COMPARISON_WORDS,
     GENERIC_HEADING_WORDS,
     LABEL_WORDS,
     NEUTRAL_REFERENCES,
@@ -59,7 +60,7 @@ _LABEL = re.compile(
     r"^(?P<label>[^:.!?()]{2,70}?)(?P<paren>\s*\([^()]{1,40}\))?\s*(?P<sep>:|\s-\s)\s*"
 )
 _DATE_LABEL = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
     r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+[A-Z]{2,3})?)$",
     re.IGNORECASE,
 )
@@ -68,6 +69,12 @@ _CONTINUATION = re.compile(
     r"^(?:The\s+(?:series|show|drama|spin-?off|cast|ensemble|season|first\s+season|episodes?)|It|Its"
     r"|This|These|He|She|They|Both|Also|Plus|Filming|Production|Shooting|Each|All)\b"
 )
+_COMPARED = re.compile(
+    rf"\b(?:{'|'.join(COMPARISON_WORDS)})\s+(?:[\w'-]+\s+){{0,4}}?(?:of\s+|to\s+|with\s+)?$", re.I
+)
+# A neutral reference names the parent series by one of these words (a cheap pre-check).
+_NEUTRAL_WORDS = ("mankind", "mothership", "flagship", "parent", "original")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
 _PARENT = re.compile("|".join(OTHER_REFERENCES), re.IGNORECASE)
 _TITLE_PRONOUNS = frozenset("their his her its our that this my your on".split())
 _TITLE_WORD_SKIP = frozenset(
@@ -85,8 +92,13 @@ class Sentence:
     switches: tuple[tuple[int, int, Subject], ...]
 
     def about_show(self, pos: int) -> bool:
-        """Whether the text at ``pos`` is about the show: the nearest reference decides."""
-        if not self.switches:
+        """Whether the text at ``pos`` is about the show: the nearest reference decides.
+
+        The parent series named in passing after the fact, past a clause break or as
+        the thing compared with ("10 episodes, matching For All Mankind"), decides nothing.
+        """
+        refs = [r for r in self.switches if not self._passing(r, pos)]
+        if not refs:
             return self.start is Subject.SHOW
 
         def distance(ref: tuple[int, int, Subject]) -> tuple[int, int]:
@@ -94,7 +106,16 @@ class Sentence:
             gap = 0 if start <= pos < end else min(abs(pos - start), abs(pos - end))
             return gap, 0 if start <= pos else 1
 
-        return min(self.switches, key=distance)[2] is Subject.SHOW
+        return min(refs, key=distance)[2] is Subject.SHOW
+
+    def _passing(self, ref: tuple[int, int, Subject], pos: int) -> bool:
+        start, _, subject = ref
+        if subject is not Subject.OTHER_WEAK:
+            return False
+        if start <= pos:
+            return False
+        compared = _COMPARED.search(self.text[max(pos, start - 40) : start])
+        return bool(compared or _CLAUSE_BREAK.search(self.text, pos, start))
 
     @property
     def end(self) -> Subject:
@@ -126,7 +147,9 @@ class Scope:
         for m in _SHOW_RE.finditer(masked):
             found.append((m.start(), m.end(), Subject.SHOW))
         taken = [(a, b) for a, b, _ in found]
-        taken += [(m.start(), m.end()) for m in _NEUTRAL_RE.finditer(masked)]
+        low = masked.casefold()
+        if any(word in low for word in _NEUTRAL_WORDS):
+            taken += [(m.start(), m.end()) for m in _NEUTRAL_RE.finditer(masked)]
 
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)

@@ -205,7 +205,8 @@ def health_words(event: HealthEvent, esc: Escape = plain) -> str:
     if event.state == "recovered":
         return f"{esc(event.source)} is working again (was failing{since})"
     if event.state == "gone":
-        return f"{esc(event.source)} is gone ({esc(event.reason)}): no longer polled"
+        reason = re.sub(r"^gone \((.*)\)$", r"\1", event.reason)  # not "gone (gone (HTTP 410))"
+        return f"{esc(event.source)} is gone ({esc(reason)}): no longer polled"
     return f"{esc(event.source)} is failing{since}: {esc(event.reason)}"
 
 
