@@ -203,22 +203,42 @@ def decide(candidates: list[Candidate], reported: dict[str, Reported]) -> Outcom
         outcome.reported[key] = state
         outcome.changes.extend(change)
     _refine_premiere(outcome, reported)
-    if _dated_trailer(candidates):
-        outcome.changes = [c for c in outcome.changes if not _vague_trailer(c.fact)]
+    live = _live_facts(candidates)
+    outcome.changes = [
+        c
+        for c in outcome.changes
+        if c.kind != ChangeKind.NEW or not any(covers(f, c.fact) for f in live)
+    ]
     outcome.changes.sort(key=_order)
     return outcome
 
 
-def _vague_trailer(fact: Fact) -> bool:
-    """A trailer known only as "released", which a dated trailer says better."""
-    return fact.kind == FactKind.TRAILER and fold(str(fact.value)) == "released"
+def _parts(fact: Fact) -> list[str]:
+    return [fold(part) for part in str(fact.value).split(",")]
 
 
-def _dated_trailer(candidates: list[Candidate]) -> bool:
-    return any(
-        c.fact.kind == FactKind.TRAILER and not _vague_trailer(c.fact) and c.judgement != "rejected"
-        for c in candidates
-    )
+def covers(better: Fact, vaguer: Fact) -> bool:
+    """A value of a many-valued kind that says what another says, more precisely.
+
+    A dated trailer covers "released"; "Vilnius, Lithuania" covers "Lithuania";
+    "Tall Ship Productions" covers "Moore's Tall Ship Productions".
+    """
+    if better.kind != vaguer.kind or better.key == vaguer.key:
+        return False
+    if better.kind == FactKind.TRAILER:
+        return fold(str(vaguer.value)) == "released"
+    if better.kind == FactKind.FILMING_LOCATION:
+        return len(_parts(better)) > len(_parts(vaguer)) and set(_parts(vaguer)) < set(
+            _parts(better)
+        )
+    if better.kind == FactKind.PRODUCTION_COMPANY:
+        return fold(str(vaguer.value)).endswith(" " + fold(str(better.value)))
+    return False
+
+
+def _live_facts(candidates: list[Candidate]) -> list[Fact]:
+    """Every value not rejected by the user."""
+    return [c.fact for c in candidates if c.judgement != "rejected" and (c.baseline or c.sightings)]
 
 
 def _change(belief: Belief, previous: Reported | None) -> tuple[list[Change], Reported]:
@@ -316,7 +336,7 @@ def statuses(candidates: list[Candidate], reported: dict[str, Reported]) -> dict
     dated = any(
         c.fact.kind == FactKind.PREMIERE_DATE and c.judgement != "rejected" for c in candidates
     )
-    trailer = _dated_trailer(candidates)
+    live = _live_facts(candidates)
     result: dict[int, str] = {}
     for key, cands in by_key.items():
         previous = reported.get(key)
@@ -326,8 +346,8 @@ def statuses(candidates: list[Candidate], reported: dict[str, Reported]) -> dict
         for cand in cands:
             if cand.judgement:
                 result[cand.id] = cand.judgement
-            elif (cand.fact.kind == FactKind.PREMIERE_WINDOW and dated) or (
-                _vague_trailer(cand.fact) and trailer
+            elif (cand.fact.kind == FactKind.PREMIERE_WINDOW and dated) or any(
+                covers(f, cand.fact) for f in live
             ):
                 result[cand.id] = "superseded"
             elif (

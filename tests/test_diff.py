@@ -215,3 +215,40 @@ def test_beats_prefers_recency_with_support() -> None:
     assert beats(pool(8, ("A", "2026-02-01")), pool(10)) == "win"
     assert beats(pool(8, ("A", "2025-01-01")), pool(10, ("B", "2026-01-01"))) == "lose"
     assert beats(pool(8, ("A", "2026-01-01")), pool(10, ("B", "2026-01-01"))) == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("better", "vaguer"),
+    [
+        (Fact(FactKind.TRAILER, value="2026-04-23"), Fact(FactKind.TRAILER, value="released")),
+        (
+            Fact(FactKind.FILMING_LOCATION, value="Vilnius, Lithuania"),
+            Fact(FactKind.FILMING_LOCATION, value="Lithuania"),
+        ),
+        (
+            Fact(FactKind.PRODUCTION_COMPANY, value="Tall Ship Productions"),
+            Fact(FactKind.PRODUCTION_COMPANY, value="Moore's Tall Ship Productions"),
+        ),
+    ],
+)
+def test_vaguer_values_are_not_new_facts(tmp_path: Path, better: Fact, vaguer: Fact) -> None:
+    from monitor.diff import covers
+
+    assert covers(better, vaguer) and not covers(vaguer, better)
+    room = Newsroom(tmp_path / "m.db")
+    room.says(better, "A", "2026-04-23")
+    room.says(vaguer, "B", "2026-04-24")
+    assert room.digest() == [(ChangeKind.NEW, better, None)]
+    candidates = room.store.candidates()
+    status = statuses(candidates, room.store.reported())
+    assert {c.fact: status[c.id] for c in candidates} == {better: "new", vaguer: "superseded"}
+    room.store.close()
+
+
+def test_different_places_and_companies_stay_apart() -> None:
+    from monitor.diff import covers
+
+    riga = Fact(FactKind.FILMING_LOCATION, value="Riga, Latvia")
+    assert not covers(riga, Fact(FactKind.FILMING_LOCATION, value="Lithuania"))
+    sony = Fact(FactKind.PRODUCTION_COMPANY, value="Sony Pictures Television")
+    assert not covers(sony, Fact(FactKind.PRODUCTION_COMPANY, value="Tall Ship Productions"))
