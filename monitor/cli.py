@@ -108,6 +108,18 @@ def main(ctx: click.Context, config: str | None, verbose: bool, quiet: bool) -> 
 pass_state = click.make_pass_decorator(State)
 
 
+def digest_options(func: F) -> F:
+    """--always and --email/--no-email, shared by `run` and `digest`."""
+    func = click.option(
+        "--email/--no-email",
+        default=None,
+        help="Mail the digest (default: the config's mail.send).",
+    )(func)
+    return click.option("--always", is_flag=True, help="Write a digest even when nothing changed.")(
+        func
+    )
+
+
 @main.command()
 @pass_state
 @guarded
@@ -127,10 +139,7 @@ def check(state: State) -> None:
 
 
 @main.command()
-@click.option("--always", is_flag=True, help="Write a digest even when nothing changed.")
-@click.option(
-    "--email/--no-email", default=None, help="Mail the digest (default: the config's mail.send)."
-)
+@digest_options
 @pass_state
 @guarded
 def run(state: State, always: bool, email: bool | None) -> None:
@@ -166,10 +175,7 @@ def poll(state: State, names: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--always", is_flag=True, help="Write a digest even when nothing changed.")
-@click.option(
-    "--email/--no-email", default=None, help="Mail the digest (default: the config's mail.send)."
-)
+@digest_options
 @pass_state
 @guarded
 def digest(state: State, always: bool, email: bool | None) -> None:
