@@ -19,7 +19,7 @@ from email.utils import mktime_tz, parsedate_tz
 from typing import Any
 from urllib.parse import urljoin
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 Entry = dict[str, Any]
 

@@ -23,7 +23,7 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from soupsieve import SelectorSyntaxError
 
 from monitor.exceptions import ParseError
