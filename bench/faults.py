@@ -245,7 +245,9 @@ FAULTS: tuple[Fault, ...] = (
     ),
     Fault(
         "UTF-16",
-        body(rss(item("Première de «Star City»", "u16", "Cosmonautes."), "utf-16").encode("utf-16")),
+        body(
+            rss(item("Première de «Star City»", "u16", "Cosmonautes."), "utf-16").encode("utf-16")
+        ),
         None,
         title="Première de «Star City»",
     ),

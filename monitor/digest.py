@@ -95,6 +95,7 @@ def publish(
         store.sync_sources((s.name, s.url) for s in config.sources)
         store.sync_baseline(config.topic.known_facts, now)
         recover(store)
+        sweep(config.digests)
         digest, record = gather(config, store, now)
         path = None
         if not digest.empty or always:
@@ -111,6 +112,16 @@ def recover(store: Store) -> None:
             store.commit_digest(row.id, mail=row.record.get("mail", False))
         else:
             store.drop_digest(row.id)
+
+
+def sweep(folder: Path) -> None:
+    """Delete temp files a killed run left in the digests folder (we hold the lock: none is live)."""
+    for pattern in (".digest-*.tmp", ".feed.atom-*.tmp", ".dates.ics-*.tmp"):
+        for leftover in folder.glob(pattern):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError as e:
+                log.warning("could not delete %s: %s", leftover, e)
 
 
 def _write(

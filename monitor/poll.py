@@ -3,7 +3,8 @@
 One poll of one source is one unit: fetch → parse → relevance → extract → one
 SQLite transaction. Sources are fetched concurrently; a failing source records
 its error and the others go on. Documents already seen (by canonical URL or
-content fingerprint) are never parsed for facts again.
+content fingerprint) are never parsed for facts again. Parsing, relevance and
+extraction run in ``pool.Work``: inline for a few bodies, else on every core.
 """
 
 from __future__ import annotations
@@ -11,83 +12,28 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import re
+import os
 import time
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
+from monitor import pool
 from monitor.config import Config
 from monitor.exceptions import FetchError, LockedError, SourceError
-from monitor.extract import extract
-from monitor.feeds import parse_feed
 from monitor.fetch import Fetcher, FetchSettings
 from monitor.lock import held
-from monitor.models import (
-    Document,
-    FetchResult,
-    PollResult,
-    Relevance,
-    SeenDocument,
-    Source,
-    Topic,
-    fold,
-)
-from monitor.pages import parse_article, parse_listing
-from monitor.relevance import assess
+from monitor.models import FetchResult, PollResult, SeenDocument, Source
+from monitor.pool import Work
 from monitor.store import Store
 from monitor.urls import canonical_url, may_follow
 
+if TYPE_CHECKING:
+    from monitor.examine import Examined
+
 log = logging.getLogger(__name__)
 Progress = Callable[[PollResult], None]
-
-
-def fingerprint(document: Document) -> str:
-    """A content hash that survives re-publishing under another URL."""
-    words = _fold(f"{document.title} {document.text[:20000]}")
-    return hashlib.sha256(words.encode()).hexdigest()[:32]
-
-
-def _fold(text: str) -> str:
-    """``models.fold``, without its per-character accent loop when there are no accents."""
-    if not text.isascii():
-        return fold(text)
-    plain = _DROPPED.sub("", text.casefold())
-    return " ".join(_NON_WORD.sub(" ", plain).split())
-
-
-_DROPPED = re.compile(r"[\u2019'`.]")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-class QuickRelevance:
-    """``assess`` for documents that cannot mention the show: no alias in them at all.
-
-    ``assess`` looks for aliases (ignoring case) in cleaned sentences; on ASCII text,
-    cleaning only drops control characters and turns whitespace runs into one space.
-    So when the lower-cased, space-collapsed text holds no alias, ``assess`` would
-    answer what it answers for an empty document. Everything else goes to ``assess``.
-    """
-
-    def __init__(self, topic: Topic) -> None:
-        self.topic = topic
-        aliases = [" ".join(a.lower().split()) for a in topic.aliases or (topic.name,)]
-        usable = all(a and a.isascii() for a in aliases)
-        self.needles = aliases if usable else []
-        self.none = assess(Document("", "", "", ""), topic)
-
-    def __call__(self, document: Document) -> Relevance:
-        text = f"{document.title}\n{document.text}"
-        if self.needles and text.isascii():
-            if _CONTROL.search(text):
-                text = _CONTROL.sub("", text)
-            flat = " ".join(text.lower().split())
-            if not any(needle in flat for needle in self.needles):
-                return self.none
-        return assess(document, self.topic)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def settings_for(config: Config) -> FetchSettings:
@@ -111,8 +57,15 @@ def poll(
     now: datetime | None = None,
     progress: Progress | None = None,
     lock_timeout: float = 10.0,
+    workers: int | None = None,
 ) -> list[PollResult]:
-    """Poll every (or every named) source once and store the results."""
+    """Poll every (or every named) source once and store the results.
+
+    Parsing goes to ``workers`` processes (default: 2 on a machine with 2 cores or
+    more, 0 otherwise) once the cycle has enough bodies, and only when it polls at
+    least ``pool.THRESHOLD`` sources. The results carry no bodies and no document
+    texts (the store keeps neither): a cycle of thousands of sources stays small.
+    """
     now = now or datetime.now(UTC)
     with Store(config.storage) as store:
         store.sync_sources((s.name, s.url) for s in config.sources)
@@ -125,8 +78,17 @@ def poll(
         ]
         for name in sorted(set(waiting) & {s.name for s in config.sources}):
             log.info("%s: skipped, asked to wait until %s", name, waiting[name].isoformat())
-        poller = Poller(config, store, now, progress, lock_timeout)
-        return asyncio.run(poller.run(sources))
+        if workers is None:
+            workers = 2 if (os.cpu_count() or 1) >= 2 else 0
+        threshold = pool.THRESHOLD
+        work = Work(
+            config.topic, workers=workers if len(sources) >= threshold else 0, threshold=threshold
+        )
+        try:
+            poller = Poller(config, store, now, progress, lock_timeout, work)
+            return asyncio.run(poller.run(sources))
+        finally:
+            work.close()
 
 
 class Poller:
@@ -139,14 +101,15 @@ class Poller:
         now: datetime,
         progress: Progress | None,
         lock_timeout: float = 10.0,
+        work: Work | None = None,
     ) -> None:
         self.config = config
         self.lock_timeout = lock_timeout
         self.store = store
         self.now = now
         self.progress = progress
+        self.work = work or Work(config.topic, workers=0)
         self.fingerprints: set[str] = set()
-        self.relevance = QuickRelevance(config.topic)
         self.hashes: dict[str, str] = {}
 
     async def run(self, sources: list[Source]) -> list[PollResult]:
@@ -183,6 +146,7 @@ class Poller:
             result.new_facts,
             time.monotonic() - started,
         )
+        result = _slim(result)
         if self.progress:
             self.progress(result)
         return result
@@ -205,20 +169,15 @@ class Poller:
         if fetched.not_modified:
             return PollResult(source.name, source.url, self.now, fetches=(fetched,))
         if source.kind == "page":
-            documents, fetches = await self._follow(fetcher, source, fetched)
+            examined = await self._follow(fetcher, source, fetched)
         elif self._same_body(source.url, fetched.body):
             log.debug("%s: same body as last time, not parsed", source.name)
             return PollResult(source.name, source.url, self.now, fetches=(fetched,))
         else:
-            documents = parse_feed(
-                fetched.body,
-                url=fetched.final_url,
-                source=source.name,
-                content_type=fetched.content_type,
-            )
-            fetches = [fetched]
-        seen = tuple(self._examine(documents))
-        return PollResult(source.name, source.url, self.now, tuple(fetches), seen)
+            args = (fetched.body, fetched.final_url, source.name, fetched.content_type)
+            examined = await self.work.run("feed", *args)
+        seen = tuple(await self._keep(examined))
+        return PollResult(source.name, source.url, self.now, (fetched,), seen)
 
     def _same_body(self, url: str, body: bytes) -> bool:
         """Whether a feed sent the very body stored last time (a 200 that could be a 304)."""
@@ -228,11 +187,10 @@ class Poller:
 
     async def _follow(
         self, fetcher: Fetcher, source: Source, listing: FetchResult
-    ) -> tuple[list[Document], list[FetchResult]]:
-        """Fetch the new articles a listing page links to (bounded per poll)."""
-        links = parse_listing(
-            listing.body, base_url=listing.final_url, selector=source.links or "a"
-        )
+    ) -> list[Examined]:
+        """Fetch and read the new articles a listing page links to (bounded per poll)."""
+        args = (listing.body, listing.final_url, source.links or "a")
+        links: list[str] = await self.work.run("listing", *args)
         allowed = []
         for link in links:
             ok, reason = may_follow(
@@ -248,40 +206,53 @@ class Poller:
         known = self.store.known_documents(allowed, ())
         fresh = [u for u in dict.fromkeys(allowed) if u not in known][: source.max_links]
         results = await asyncio.gather(*(fetcher.fetch(u) for u in fresh), return_exceptions=True)
-        documents: list[Document] = []
+        pages = []
         for url, result in zip(fresh, results, strict=True):
             if isinstance(result, BaseException):
                 if not isinstance(result, FetchError):
                     raise result
                 log.warning("%s: article %s failed: %s", source.name, url, result)
                 continue
-            documents.append(
-                parse_article(
-                    result.body,
-                    url=result.final_url,
-                    source=source.name,
-                    selector=source.body,
-                    content_type=result.content_type,
-                )
-            )
-        if fresh and not documents:
+            pages.append((result.body, result.final_url, result.content_type))
+        if fresh and not pages:
             raise FetchError(f"every article link failed ({len(fresh)} tried)")
-        return documents, [listing]
+        if not pages:
+            return []
+        examined: list[Examined] = await self.work.run("articles", pages, source.name, source.body)
+        return examined
 
-    def _examine(self, documents: list[Document]) -> list[SeenDocument]:
-        """Relevance and facts of the documents not seen before."""
-        canon = [replace(d, url=canonical_url(d.url)) for d in documents]
-        prints = [fingerprint(d) for d in canon]
-        known = self.store.known_documents([d.url for d in canon], prints)
-        seen: list[SeenDocument] = []
-        for doc, mark in zip(canon, prints, strict=True):
-            if doc.url in known or mark in known or mark in self.fingerprints:
+    async def _keep(self, examined: list[Examined]) -> list[SeenDocument]:
+        """The documents not seen before (in the store or this cycle), with their facts."""
+        known = self.store.known_documents(
+            [e.document.url for e in examined], [e.fingerprint for e in examined]
+        )
+        fresh = []
+        for item in examined:
+            mark = item.fingerprint
+            if item.document.url in known or mark in known or mark in self.fingerprints:
                 continue
             self.fingerprints.add(mark)
-            relevance = self.relevance(doc)
-            sightings = tuple(extract(doc, self.config.topic)) if relevance.relevant else ()
-            seen.append(SeenDocument(doc, mark, relevance, sightings))
-        return seen
+            fresh.append(item)
+        relevant = [e.document for e in fresh if e.relevance.relevant]
+        found = iter(await self.work.run("extract", relevant) if relevant else ())
+        return [
+            SeenDocument(e.document, e.fingerprint, e.relevance,
+                         next(found) if e.relevance.relevant else ())
+            for e in fresh
+        ]  # fmt: skip
+
+
+def _slim(result: PollResult) -> PollResult:
+    """The result without bodies and document texts, once stored: what callers keep."""
+    if not result.documents and all(not f.body for f in result.fetches):
+        return result
+    return replace(
+        result,
+        fetches=tuple(replace(f, body=b"") for f in result.fetches),
+        documents=tuple(
+            replace(s, document=replace(s.document, text="")) for s in result.documents
+        ),
+    )
 
 
 def _unchanged(result: PollResult) -> bool:

@@ -160,6 +160,27 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+_INSERT_DOCUMENT = (
+    "INSERT INTO document (url, fingerprint, source, title, published, seen_at, "
+    "relevant, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING"
+)
+
+
+def _document_row(seen: SeenDocument, at: datetime) -> tuple[Any, ...]:
+    doc = seen.document
+    return (
+        doc.url,
+        seen.fingerprint,
+        doc.source,
+        doc.title[:1000],
+        _ts(doc.published),
+        _ts(at),
+        seen.relevance.relevant,
+        seen.relevance.score,
+        seen.relevance.reason,
+    )
+
+
 def _fact_value(fact: Fact) -> str | None:
     return None if fact.value is None else json.dumps(fact.value)
 
@@ -191,15 +212,20 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if self._version() == SCHEMA_VERSION:
+            return
+        with self.transaction():  # re-read under the write lock: two processes may race here
+            for step in range(self._version() + 1, SCHEMA_VERSION + 1):
+                self._apply(step)
+
+    def _version(self) -> int:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer monitor (schema {version}, "
                 f"this one knows {SCHEMA_VERSION}): upgrade the monitor"
             )
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction():
-                self._apply(step)
+        return version
 
     def _apply(self, step: int) -> None:
         for statement in MIGRATIONS[step].split(";"):
@@ -306,28 +332,19 @@ class Store:
                 db.execute(
                     "UPDATE http_cache SET body_hash = ? WHERE url = ?", (body_hash, result.url)
                 )
+            plain: list[tuple[Any, ...]] = []  # runs without sightings: one executemany
             for seen in result.documents:
+                if not seen.sightings:
+                    plain.append(_document_row(seen, result.at))
+                    continue
+                db.executemany(_INSERT_DOCUMENT, plain)
+                plain = []
                 self._insert_document(db, seen, result.at)
+            db.executemany(_INSERT_DOCUMENT, plain)
             self._record_health(db, result)
 
     def _insert_document(self, db: sqlite3.Connection, seen: SeenDocument, at: datetime) -> None:
-        doc = seen.document
-        cursor = db.execute(
-            "INSERT INTO document (url, fingerprint, source, title, published, seen_at, "
-            "relevant, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (url) DO NOTHING",
-            (
-                doc.url,
-                seen.fingerprint,
-                doc.source,
-                doc.title[:1000],
-                _ts(doc.published),
-                _ts(at),
-                seen.relevance.relevant,
-                seen.relevance.score,
-                seen.relevance.reason,
-            ),
-        )
+        cursor = db.execute(_INSERT_DOCUMENT, _document_row(seen, at))
         if not cursor.rowcount:
             return
         document_id = cursor.lastrowid

@@ -199,31 +199,85 @@ def assert_sound(folder: Path) -> None:
     assert not feed.bozo and len(feed.entries) == len(rows)
 
 
-def test_sigkill_during_many_digests_keeps_the_journal_sound(
-    tmp_path: Path, server: LoopbackServer
+KILLER = """
+import os, signal, sys
+from monitor import digest, store
+from monitor.config import load
+
+owner_name, when = sys.argv[2].split(":")
+owner = {"begin_digest": store.Store, "commit_digest": store.Store}.get(owner_name, os)
+real = getattr(owner, owner_name)
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def wrapper(*args, **kwargs):
+    if when == "before":
+        die()
+    result = real(*args, **kwargs)
+    die()
+    return result
+
+setattr(owner, owner_name, wrapper)
+digest.publish(load(sys.argv[1]))
+"""
+DIGEST_POINTS = [
+    "begin_digest:before",  # nothing journaled yet
+    "begin_digest:after",  # journaled, no file
+    "fsync:after",  # the temp file is whole, not yet linked
+    "link:after",  # the digest file exists, its changes not marked told
+    "commit_digest:after",  # told; feed and calendar not yet rewritten
+    "replace:before",  # feed.atom's temp file written, not moved into place
+    "replace:after",  # feed.atom replaced, dates.ics not yet
+]
+
+
+@pytest.mark.parametrize("point", DIGEST_POINTS)
+def test_sigkill_at_each_step_of_a_digest(
+    polled: Path, polled_template: tuple[Path, Counter[str]], point: str
 ) -> None:
-    """`monitor digest --always` killed over and over: every file written is a whole digest."""
-    publish_news(server, 4)
-    folder = new_site(tmp_path / "site", server)
-    assert monitor(folder, "poll").returncode == 0
-    for n in range(6):
-        killed_after(folder, 0.85 + 0.1 * n)
-    assert monitor(folder, "digest", "--always").returncode == 0
-    assert_sound(folder)
+    """Killed at a chosen step of `publish`, then run again: every change told exactly once."""
+    folder, expected = polled, polled_template[1]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(folder / "sources.yaml"), point],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    again = monitor(folder, "digest")
+    assert again.returncode == 0, again.stderr
     told = headlines(folder)
-    assert told and max(told.values()) == 1
+    assert [h for h, n in told.items() if n > 1] == []
+    assert set(told) == set(expected)
+    assert_sound(folder)
 
 
 # -- failures a run cannot repair -------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def polled_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Counter[str]]:
+    """A site whose store holds news not yet told, and the changes its digest tells."""
+    root = tmp_path_factory.mktemp("polled")
+    with LoopbackServer() as server:
+        publish_news(server, 6)
+        folder = new_site(root / "site", server)
+        assert monitor(folder, "poll").returncode == 0
+    reference = root / "reference"
+    shutil.copytree(folder, reference)
+    assert monitor(reference, "digest").returncode == 0
+    expected = headlines(reference)
+    assert expected
+    return folder, expected
+
+
 @pytest.fixture
-def polled(tmp_path: Path, server: LoopbackServer) -> Path:
-    """A site whose store holds news not yet told in a digest."""
-    publish_news(server, 3)
-    folder = new_site(tmp_path / "site", server)
-    assert monitor(folder, "poll").returncode == 0
-    return folder
+def polled(tmp_path: Path, polled_template: tuple[Path, Counter[str]]) -> Path:
+    """A fresh copy of the polled site."""
+    return Path(shutil.copytree(polled_template[0], tmp_path / "site"))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

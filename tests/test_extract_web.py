@@ -223,3 +223,185 @@ def test_teaser_links_do_not_switch_the_subject() -> None:
 def test_the_parent_series_before_the_fact_still_owns_it() -> None:
     text = "Star City on Apple TV\n\nFor All Mankind ran 10 episodes a season, like the spinoff."
     assert not any(f.kind == FactKind.EPISODE_COUNT for f in _facts(text))
+
+
+# --- round 3: what unseen web pages got wrong, one general cause per case -----------------
+
+R, T, EC, FL = FactKind.RENEWAL, FactKind.TRAILER, FactKind.EPISODE_COUNT, FactKind.FILMING_LOCATION
+CR, EP = FactKind.CREATOR, FactKind.EXECUTIVE_PRODUCER
+
+QUESTION_HEADINGS = """Star City: your questions answered
+
+Is Star City renewed for season 2?
+
+Apple has not announced anything, and the first run is still airing.
+
+Is Star City cancelled too?
+
+Nope. There is no word yet on a renewal either way, and the show hasn't been renewed.
+
+Will Star City Get A Second Season
+
+If the numbers hold up, Apple could renew it for season 2.
+"""
+
+RENEWAL_STATED = """Star City returns
+
+Apple TV renewed Star City for season 2 on Tuesday, a week after the finale.
+"""
+
+CANCEL_AS_ADJECTIVE = """Star City digs into history
+
+Star City follows the engineers of the cancelled Soviet lunar programme.
+"""
+
+TRAILER_WATCHING = """Star City: everything we know
+
+Watch the trailer again below before the May 29 premiere.
+
+In the trailer we see Rhys Ifans pacing a frozen launch pad.
+
+First-look images were released last December, well ahead of any trailer.
+
+Star City trailer: Apple unveils first teaser for the space drama
+"""
+
+TRAILER_RELEASED = """Star City gets a trailer
+
+Apple TV dropped the first full trailer for Star City on Thursday.
+"""
+
+FILMING_GARBAGE = """Star City: behind the scenes
+
+Star City is produced by Sony Pictures Television, with filming at Sony Pictures \
+Television's own stages.
+
+Where was Star City filmed?
+
+Rhys Ifans said the crew spent months away from home.
+
+The series was shot in English and Russian, and filmed in Vilnius.
+"""
+
+HEADLINE_PHRASE = """Star City on Apple TV: the Cast Is Getting Ridiculous
+
+Alice Englert is repped by Gersh and Independent Talent Group.
+
+Joel Fields, co-creator of The Americans, joins Star City as a consultant.
+
+Alice Englert joined Star City. She also starred alongside Sarah Greene in Bad Sisters, \
+whose cast also includes Anne-Marie Duff.
+"""
+
+CREDITS_BLOCK = """Star City: the essentials
+
+Starring: Rhys Ifans, Anna Maxwell Martin, Solly McLeod
+
+Cast: Agnes O'Casey (Irina), Alice Englert (Anastasia)
+
+Genre
+
+Drama
+
+Created by Matt Wolpert and Ben Nedivi
+"""
+
+ROUNDUP_COUNTS = """This week on Apple TV
+
+Star City premieres May 29 on Apple TV with the first of its eight episodes.
+
+The drama is back for its third season of 10 episodes in June.
+
+Elsewhere, Silo's 10 episodes drop weekly from July.
+"""
+
+CONFLICTING_COUNTS = """Star City: the numbers
+
+Star City will run eight episodes.
+
+Star City will run ten episodes, a source said.
+"""
+
+CREATOR_WORDS = """Star City: who makes it
+
+Like For All Mankind co-creator Ronald D. Moore, executive producer Maril Davis returns.
+
+Steve Oster, who co-created a different show with Andrew Chambliss, is an executive producer \
+on Star City.
+
+Showrunners Matt Wolpert and Ben Nedivi executive produce with co-creator Toni Graphia, \
+Steve Oster and Andrew Chambliss.
+
+Andrew Chambliss, who created the hit series Dead Ringers, also executive produces Star City.
+"""
+
+ROUND3 = [
+    ("question-headings", QUESTION_HEADINGS, [], [R]),
+    ("renewal-stated", RENEWAL_STATED, [Fact(R, value="season 2 renewed")], []),
+    ("cancel-adjective", CANCEL_AS_ADJECTIVE, [], [R]),
+    ("trailer-watching", TRAILER_WATCHING, [Fact(FactKind.PREMIERE_DATE, value="2026-05-29")], [T]),
+    ("trailer-released", TRAILER_RELEASED, [Fact(T, value="2026-01-15")], []),
+    ("filming-garbage", FILMING_GARBAGE, [Fact(FL, value="Vilnius")], []),
+    ("cast-headline-phrase", HEADLINE_PHRASE, [Fact(C, person="Alice Englert")], []),
+    (
+        "credits-block",
+        CREDITS_BLOCK,
+        [
+            Fact(C, person="Rhys Ifans"),
+            Fact(C, person="Anna Maxwell Martin"),
+            Fact(C, person="Solly McLeod"),
+            Fact(C, person="Agnes O'Casey", role="Irina"),
+            Fact(C, person="Alice Englert", role="Anastasia"),
+            Fact(CR, person="Matt Wolpert"),
+            Fact(CR, person="Ben Nedivi"),
+        ],
+        [],
+    ),
+    ("roundup-counts", ROUNDUP_COUNTS, [Fact(FactKind.PREMIERE_DATE, value="2026-05-29")], []),
+    ("conflicting-counts", CONFLICTING_COUNTS, [], [EC]),
+    (
+        "creator-words",
+        CREATOR_WORDS,
+        [
+            Fact(CR, person="Toni Graphia"),
+            Fact(FactKind.SHOWRUNNER, person="Matt Wolpert"),
+            Fact(EP, person="Steve Oster"),
+        ],
+        [],
+    ),
+]
+# Facts that must not come out of the round-3 articles, whatever the kind.
+WRONG = {
+    "filming-garbage": [
+        Fact(FL, value="Sony Pictures Television"),
+        Fact(FL, value="English"),
+        Fact(FL, value="Rhys Ifans"),
+    ],
+    "cast-headline-phrase": [
+        Fact(C, person="Getting Ridiculous"),
+        Fact(C, person="Alice Englert", role="Gersh"),
+        Fact(C, person="Joel Fields", role="consultant"),
+        Fact(C, person="Anne-Marie Duff"),
+        Fact(C, person="Sarah Greene"),
+    ],
+    "roundup-counts": [Fact(EC, value=10)],
+    "creator-words": [
+        Fact(CR, person="Ronald D. Moore"),
+        Fact(CR, person="Andrew Chambliss"),
+        Fact(CR, person="Steve Oster"),
+        Fact(EP, person="Ronald D. Moore"),
+        Fact(EP, person="Dead Ringers"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "text", "wanted", "no_kinds"), ROUND3, ids=[c[0] for c in ROUND3]
+)
+def test_round3_web_article(
+    case_id: str, text: str, wanted: list[Fact], no_kinds: list[FactKind]
+) -> None:
+    got = _facts(text)
+    assert [f for f in wanted if f not in got] == []
+    assert [f for f in got if f.kind in no_kinds] == []
+    assert [f for f in WRONG.get(case_id, []) if f in got] == []

@@ -104,7 +104,9 @@ def test_waiting_source_is_polled_again_once_the_wait_is_over(
     assert again[bench.BAD].error is None
 
 
-def test_gone_source_comes_back_when_its_url_changes(server: LoopbackServer, tmp_path: Path) -> None:
+def test_gone_source_comes_back_when_its_url_changes(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
     fault = bench.BY_ID["410"]
     url = bench.serve_all(bench.Site(server, tmp_path), (fault,))[fault.id]
     config = bench.config_for(tmp_path, server.url("/good.xml"), url)
@@ -287,7 +289,9 @@ def test_listing_on_a_public_page_may_not_reach_loopback(
 
     def as_if_public(link: str, page_url: str, **kwargs: bool) -> tuple[bool, str]:
         seen_from.append(page_url)
-        return may_follow(link, "http://www.example.com/press/", **{**kwargs, "follow_offsite": True})
+        return may_follow(
+            link, "http://www.example.com/press/", **{**kwargs, "follow_offsite": True}
+        )
 
     monkeypatch.setattr(poll_module, "may_follow", as_if_public)
     config = load(listing_config(tmp_path, server, allow_private=allow_private))

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monitor import poll as poll_module
+from monitor import examine as examine_module
 from monitor.config import Config
 from monitor.loopback import LoopbackServer
 from monitor.models import Document, Source, Topic, fold
 from monitor.pages import _soup, element_text, html_to_text
-from monitor.poll import QuickRelevance, _fold, poll
+from monitor.examine import QuickRelevance, _fold
+from monitor.poll import poll
 from monitor.relevance import assess
 from monitor.store import Store
 
@@ -58,13 +59,13 @@ def test_unchanged_body_without_conditional_get_is_not_parsed(
     tmp_path: Path, server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[str] = []
-    real = poll_module.parse_feed
+    real = examine_module.parse_feed
 
     def counting(body: bytes, **kw: object) -> list[Document]:
         parsed.append(str(kw["url"]))
         return real(body, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(poll_module, "parse_feed", counting)
+    monkeypatch.setattr(examine_module, "parse_feed", counting)
     # The "status" fault answers 200 with no ETag or Last-Modified: no 304 possible.
     server.add_fault("/feed", "status", status=200, body=feed("Ann", "Bob"))
     cfg = config(tmp_path, server.url("/feed"))

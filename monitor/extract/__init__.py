@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from monitor.extract import patterns as P
-from monitor.extract.answers import answered, question_lead
+from monitor.extract.answers import answered, is_question, question_lead
 from monitor.extract.context import Context, Found
 from monitor.extract.dates import find_dates
 from monitor.extract.names import NameBook
@@ -32,7 +32,9 @@ FURNITURE = re.compile(
     rf"|(?:{'|'.join(P.BOILERPLATE_LINES)}))",
     re.IGNORECASE,
 )
+_TERMINAL = re.compile(r"[.!][\"')\]]*$")
 MAX_HEADLINE = 160
+UNAMBIGUOUS = frozenset({FactKind.EPISODE_COUNT})
 HEAD_LINES = 4
 
 
@@ -44,7 +46,8 @@ def extract(document: Document, topic: Topic) -> list[Sighting]:
     sentences = scoped(title, paras, topic)
     names = NameBook([title, *(s.text for s in sentences)])
     published = document.published.date() if document.published else None
-    ctx = Context(published=published, names=names)
+    aliases = frozenset(fold(a) for a in (topic.name, *topic.aliases) if a.strip())
+    ctx = Context(published=published, names=names, aliases=aliases)
     found: list[tuple[Fact, str, bool]] = []
     lead: str | None = None
     for index, sent in enumerate(sentences):
@@ -66,8 +69,14 @@ def _read(
 ) -> list[tuple[Fact, str, bool]]:
     """The facts one sentence states (``text`` is the sentence, perhaps after a lead)."""
     out = []
+    asks = shift == 0 and is_question(text)
+    # A body line without a full stop (a heading, a link to another story) is no news.
+    bare = not headline and shift == 0 and not _TERMINAL.search(text)
     for family in FAMILIES:
         for item in family(text, ctx):
+            kind = item.fact.kind
+            if (asks and kind in P.NOT_FROM_QUESTIONS) or (bare and kind in P.NOT_FROM_LINES):
+                continue
             if sent.about_show(max(0, item.pos - shift)):
                 out.append((item.fact, sent.text, headline))
     people = ctx.sentence_people
@@ -103,7 +112,7 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
             and (_better_role(old[0].role, fact.role) or (old[2] and fact.role and not headline))
         ):
             out[key] = (fact, evidence, headline)
-    kept = [(fact, evidence) for fact, evidence, _ in out.values()]
+    kept = _agreeing([(fact, evidence) for fact, evidence, _ in out.values()])
     dates = [str(f.value) for f, _ in kept if f.kind == FactKind.PREMIERE_DATE]
     dated_trailer = any(f.kind == FactKind.TRAILER and f.value != "released" for f, _ in kept)
     return [
@@ -112,6 +121,33 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
         if not _window_covers(f, dates)
         and not (dated_trailer and f.kind == FactKind.TRAILER and f.value == "released")
     ]
+
+
+def _agreeing(kept: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
+    """Drop what the article itself contradicts or names as something else.
+
+    Two different episode counts in one article: one is another show's (a roundup, a
+    later season), and which is unsure, so neither. A location that names one of the
+    article's production companies is the company, not a place.
+    """
+    values: dict[FactKind, set[str]] = {}
+    for fact, _ in kept:
+        if fact.kind in UNAMBIGUOUS:
+            values.setdefault(fact.kind, set()).add(str(fact.value))
+    places = any(f.kind == FactKind.FILMING_LOCATION for f, _ in kept)
+    companies = [
+        fold(str(f.value)) for f, _ in kept if places and f.kind == FactKind.PRODUCTION_COMPANY
+    ]
+    out = []
+    for fact, evidence in kept:
+        if fact.kind in UNAMBIGUOUS and len(values[fact.kind]) > 1:
+            continue
+        if companies and fact.kind == FactKind.FILMING_LOCATION:
+            place = fold(str(fact.value))
+            if any(c in place for c in companies):
+                continue
+        out.append((fact, evidence))
+    return out
 
 
 def _window_covers(fact: Fact, dates: list[str]) -> bool:

@@ -2,7 +2,8 @@
 
 The first sentence under such a heading often says only "May 29." or "Vilnius,
 Lithuania."; read after the question's lead ("It premieres May 29.") it states
-the fact the question asks for.
+the fact the question asks for. A question itself states nothing: "Is Star City
+renewed for season 2?" is no renewal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from monitor.extract import patterns as P
 MAX_QUESTION = 120
 _LEADS = [(re.compile(k, re.IGNORECASE), v) for k, v in P.QUESTION_LEADS.items()]
 _OPENER = re.compile(rf"^{P.ANSWER_OPENERS}", re.IGNORECASE)
+# A question without its mark (SEO headings): an inverted auxiliary opens it.
+_INVERTED = re.compile(rf"^(?:{'|'.join(P.QUESTION_OPENERS)})")
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence asks rather than states ("Is Star City renewed for season 2?")."""
+    stripped = text.rstrip(" \"')")
+    return stripped.endswith("?") or bool(_INVERTED.match(text))
 
 
 def question_lead(text: str) -> str | None:

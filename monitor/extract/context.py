@@ -11,10 +11,12 @@ from monitor.models import Fact
 
 @dataclass(slots=True)
 class Context:
-    """Per-article state: publication date, the article's names, the last person named."""
+    """Per-article state: publication date, the article's names, the last person named,
+    and the show's own names (folded), to tell its title from another show's."""
 
     published: date | None
     names: NameBook
+    aliases: frozenset[str] = frozenset()
     last_person: str | None = None
     sentence_people: list[str] = field(default_factory=list)
 

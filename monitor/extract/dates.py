@@ -29,6 +29,12 @@ _TRAILER = re.compile(_alt(P.TRAILER_CUES), re.I)
 _TRAILER_NOT = re.compile(rf"(?:{_alt(P.TRAILER_NOT_TRAILER)})", re.I)
 _TRAILER_VERB = re.compile(rf"\b(?:{_alt(P.TRAILER_RELEASE_VERBS)})", re.I)
 _TRAILER_LATER = re.compile(_alt(P.TRAILER_NOT_YET), re.I)
+_TRAILER_AGAIN = re.compile(_alt(P.TRAILER_REWATCH), re.I)
+_OTHER_RELEASE = re.compile(_alt(P.TRAILER_OTHER_OBJECTS), re.I)
+MAX_VERB_GAP = 50
+_VISUAL_BEFORE = re.compile(rf"(?:{_alt(P.VISUALS)})[^.;]{{0,20}}$", re.I)
+_VISUAL_AFTER = re.compile(rf"[^.;,]{{0,20}}?(?:{_alt(P.VISUALS)})", re.I)
+_RELEASE_WORD = re.compile(r"releas|drop|unveil|debut", re.I)
 _SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
 _SEASONS = "|".join(P.SEASON_WORDS)
 _WINDOW = re.compile(
@@ -72,6 +78,8 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
         for m in pattern.finditer(text):
             is_release = _TRAILER_VERB.match(text, m.start()) or _TRAILER.match(text, m.start())
             kind_here = "trailer" if trailer and kind != "finale" and is_release else kind
+            if kind_here == "premiere" and _releases_visuals(text, m):
+                kind_here = "other"
             if m.end() <= start:
                 gap: float = start - m.end()
             elif m.start() >= end and not _FORWARD_ONLY.search(m.group(0)):
@@ -81,6 +89,14 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
             if gap <= MAX_GAP and (best is None or gap < best[0]):
                 best = (gap, kind_here, m.start())
     return (best[1], best[2]) if best else None
+
+
+def _releases_visuals(text: str, cue: re.Match[str]) -> bool:
+    """Whether a release verb releases pictures ("First-look images were released")."""
+    if not _RELEASE_WORD.match(cue.group(0)):
+        return False
+    before = text[max(0, cue.start() - 40) : cue.start()]
+    return bool(_VISUAL_BEFORE.search(before) or _VISUAL_AFTER.match(text, cue.end()))
 
 
 def find_dates(text: str, ctx: Context) -> Iterator[Found]:
@@ -146,10 +162,29 @@ def _window_spans(text: str, ctx: Context) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), window(qual, None if period == "year" else period, year)
 
 
+def _released_trailer(text: str) -> re.Match[str] | None:
+    """The trailer cue a release verb governs: the verb's nearest released thing is a
+    trailer, not images or a poster, and it stands close ("First-look images were
+    released ahead of a trailer" releases images)."""
+    things = [(m, True) for m in _TRAILER.finditer(text)]
+    things += [(m, False) for m in _OTHER_RELEASE.finditer(text)]
+    for verb in _TRAILER_VERB.finditer(text):
+
+        def gap(item: tuple[re.Match[str], bool], verb: re.Match[str] = verb) -> int:
+            m = item[0]
+            return max(0, m.start() - verb.end(), verb.start() - m.end())
+
+        nearest = min(things, key=gap)
+        if nearest[1] and gap(nearest) <= MAX_VERB_GAP:
+            return nearest[0]
+    return None
+
+
 def _trailer(text: str, ctx: Context, exact: list[tuple[int, int, date]]) -> Iterator[Found]:
-    verb = _TRAILER_VERB.search(text)
-    cue = _TRAILER.search(text)
-    if verb is None or cue is None or _TRAILER_LATER.search(text):
+    if _TRAILER_LATER.search(text) or _TRAILER_AGAIN.search(text):
+        return
+    cue = _released_trailer(text)
+    if cue is None:
         return
     value = "released"
     for start, end, when in exact:

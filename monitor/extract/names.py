@@ -47,7 +47,18 @@ NOT_NAME_WORDS = frozenset(
     Renews Cancels Board Boards Eyes Nabs Gets Says Talks Teases Confirms Announces Exits
     Starring Featuring Including Joining Led Veteran Newcomer Fellow Emmy Oscar BAFTA Winner
     Nominee Alum Both Only Sources Source Exclusive EXCLUSIVE Plus
-    First-Look Set Like Unlike After Before Since Meet Cast Ensemble""".split()
+    First-Look Set Like Unlike After Before Since Meet Cast Ensemble
+    Getting Gets Got Goes Going Gone Makes Making Takes Taking Looks Looking Comes Coming
+    Keeps Becomes Becoming Feels Said Shows Showing Revealed Confirmed Announced Officially
+    Expands Expanding Grows Growing Adding Continues Returns Returning Heading Explains
+    Explained Ranked Teased Wants Needs Ridiculous Huge Bigger Biggest Massive Stacked
+    Incredible Amazing Perfect Great Greatest Better Insane Crazy Stellar Impressive Epic
+    Stunning Brilliant Complete Entire Whole Every Exciting Surprising Shocking Latest Upcoming
+    Already Finally Still Just Really Very Even Absolutely Seriously Totally Everything Nothing
+    Something Anything Everyone Nobody Fans Story Stories Guide List Ranking Things Know Need
+    Inside Behind Why Which Whose Would Could Should Can May Might Must Not No Yes Than Into
+    Over Under About Around Through Ahead Soon Today Tonight Tomorrow Yesterday Week Month Year
+    Star's Spinoff's Series' Show's Designer's""".split()
 )
 
 

@@ -7,6 +7,71 @@ once at import.
 
 from __future__ import annotations
 
+# Tables kept in their own file, re-exported here: one place to read every pattern.
+from monitor.extract.patterns_web import (
+    ANSWER_OPENERS as ANSWER_OPENERS,
+)
+from monitor.extract.patterns_web import (
+    BOILERPLATE_LABELS as BOILERPLATE_LABELS,
+)
+from monitor.extract.patterns_web import (
+    BOILERPLATE_LINES as BOILERPLATE_LINES,
+)
+from monitor.extract.patterns_web import (
+    CANCEL_CUES as CANCEL_CUES,
+)
+from monitor.extract.patterns_web import (
+    FILMING_ANSWER as FILMING_ANSWER,
+)
+from monitor.extract.patterns_web import (
+    NOT_FROM_LINES as NOT_FROM_LINES,
+)
+from monitor.extract.patterns_web import (
+    NOT_FROM_QUESTIONS as NOT_FROM_QUESTIONS,
+)
+from monitor.extract.patterns_web import (
+    NOT_PLACE_TOKENS as NOT_PLACE_TOKENS,
+)
+from monitor.extract.patterns_web import (
+    NOT_PLACE_WORDS as NOT_PLACE_WORDS,
+)
+from monitor.extract.patterns_web import (
+    PLACE_ENDS as PLACE_ENDS,
+)
+from monitor.extract.patterns_web import (
+    QUESTION_LEADS as QUESTION_LEADS,
+)
+from monitor.extract.patterns_web import (
+    QUESTION_OPENERS as QUESTION_OPENERS,
+)
+from monitor.extract.patterns_web import (
+    RENEWAL_CUES as RENEWAL_CUES,
+)
+from monitor.extract.patterns_web import (
+    RENEWAL_HEDGES as RENEWAL_HEDGES,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_CUES as TRAILER_CUES,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_NOT_TRAILER as TRAILER_NOT_TRAILER,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_NOT_YET as TRAILER_NOT_YET,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_OTHER_OBJECTS as TRAILER_OTHER_OBJECTS,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_RELEASE_VERBS as TRAILER_RELEASE_VERBS,
+)
+from monitor.extract.patterns_web import (
+    TRAILER_REWATCH as TRAILER_REWATCH,
+)
+from monitor.extract.patterns_web import (
+    VISUALS as VISUALS,
+)
+
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -96,7 +161,14 @@ TITLE_SWITCH_TAILS = (
 LABEL_WORDS = frozenset(
     """exclusive breaking update updated watch report news video photos photo note editor
     editors spoilers spoiler warning read more related also recap review verdict source
-    sources ps p s when where what who why how the bottom line""".split()
+    sources ps p s when where what who why how the bottom line"""
+    # credit and infobox labels ("Starring:", "Cast:", "Photograph:", "Created by")
+    """ cast starring stars featuring created creator creators developed showrunner showrunners
+    executive producer producers producing genre network platform premiere premieres release
+    released episodes episode runtime running time filming location locations studio
+    writer writers director directors written directed music composer based country language
+    photograph photography credit credits caption image images courtesy by interview words
+    words""".split()
 )
 # Words in a heading that make it a generic section heading, not another show's title.
 GENERIC_HEADING_WORDS = frozenset(
@@ -104,7 +176,13 @@ GENERIC_HEADING_WORDS = frozenset(
     premiere trailer plot story about details news more everything need
     it its this season episodes filming production first look update updates latest
     read also like related you might will be there here creators crew behind scenes
-    watch stream streaming ending recap review""".split()
+    watch stream streaming ending recap review"""
+    # credit and infobox labels
+    """ starring stars featuring created creator developed showrunner showrunners executive
+    producer producers genre network platform released episode runtime running time location
+    locations camera setup writer writers director directors written directed music composer
+    based country language original no of photograph photography credit credits by drama
+    thriller comedy science fiction sci-fi historical period documentary horror spy""".split()
 )
 
 # --- people -----------------------------------------------------------------------
@@ -160,13 +238,22 @@ CREATOR_LEADS = (
     r"(?:from|by)\s+(?:co-?)?creators?",
     r"(?:co-?)?creators?",
     r"(?:the\s+)?brainchild\s+of",
-    r"(?:co-?)?created\s+(?:[\w']+\s+){0,3}?with",
+    r"(?:co-?)?created\s+(?:(?:it|the\s+(?:\w+\s+)?(?:series|show|spin-?off|drama)|star\s+city)\s+)?with",
     r"developed\s+by",
 )
+# What follows a creator word when it is the show's: "creators of the series", not
+# "creators of Outlander" (the lookaheads are case-sensitive inside case-blind patterns).
+_OF_THE_SHOW = (
+    r"(?!\s+(?:of|behind|on)\s+(?!(?:the\s+(?:series|show|spin-?off|drama)|star\s+city|it)\b))"
+)
+_NO_TITLE_AFTER = r"(?!\s+(?!(?i:star\s+city))(?-i:[\"'A-Z]))"
 CREATOR_TAILS = (
-    r"(?:who\s+)?(?:also\s+|both\s+|jointly\s+)?(?:co-?)?created\s+(?:the\s+|it\b|star\s+city|apple)",
-    r"(?:are|were|is|was)\s+(?:the\s+)?(?:series'?\s+|show'?s\s+|its\s+)?(?:co-?)?creators?",
-    r"(?:the\s+)?(?:co-?)?creators?\s+of\s+(?:the\s+(?:series|show|spin-?off)|star\s+city|it)\b",
+    r"(?:who\s+)?(?:also\s+|both\s+|jointly\s+)?(?:co-?)?created\s+(?:it\b|star\s+city|(?:apple'?s\s+)?"
+    rf"(?:the\s+)?(?:new\s+|upcoming\s+)?(?:series|show|spin-?off|drama)\b{_NO_TITLE_AFTER})",
+    r"(?:are|were|is|was)\s+(?:the\s+)?(?:series'?\s+|show'?s\s+|its\s+)?(?:co-?)?creators?\b"
+    + _OF_THE_SHOW,
+    r"(?:the\s+)?(?:co-?)?creators?\s+of\s+(?:the\s+(?:series|show|spin-?off)"
+    rf"{_NO_TITLE_AFTER}|star\s+city|it)\b",
 )
 SHOWRUNNER_LEADS = (
     r"(?:co-?)?show\s*-?runners?(?:\s+(?:are|is|include))?",
@@ -189,7 +276,7 @@ EP_LEADS = (
 )
 EP_TAILS = (
     r"(?:who\s+)?(?:will\s+|also\s+|both\s+|all\s+|are\s+set\s+to\s+|to\s+)*(?:executive|exec)"
-    r"\s*-?\s*produc(?:e|es|ing)",
+    r"\s*-?\s*produc(?:e|es|ing)\b",
     r"(?:will\s+|also\s+)*serve\s+as\s+(?:an?\s+)?executive\s+producers?",
     r"(?:are|is|will\s+be|were|was)\s+(?:also\s+|now\s+)*(?:an?\s+)?executive\s+producers?",
     r"(?:were|was|have\s+been|has\s+been)\s+(?:also\s+)?(?:added|named|tapped|brought\s+on"
@@ -199,11 +286,24 @@ EP_TAILS = (
     r"\s+on)\s+(?:\w+\s+){0,4}?as\s+(?:an?\s+)?(?:executive\s+producers?|EPs?)\b",
     r"(?:also\s+)?eps?\b",
 )
+# Capitalised words before "creator" that name no other show ("The creators", "Meet the").
+NOT_OWNER_WORDS = frozenset(
+    """the a an its their his her our series show spinoff drama apple apples both two three
+    fellow original and meet with from by as also plus exclusive""".split()
+)
 # Roles that are crew titles: "with Moore as executive producer" is not a cast fact.
 CREW_ROLES: dict[str, str] = {
     r"(?:co-?)?showrunners?": "showrunner", r"executive\s+producers?": "executive_producer",
     r"(?:co-?)?creators?": "creator",
 }  # fmt: skip
+# Roles that are jobs behind the camera: "joins as a consultant" casts no one.
+NOT_CAST_ROLES = (
+    r"(?:co-?|consulting\s+|supervising\s+|associate\s+|line\s+)?producers?",
+    r"(?:a\s+)?(?:consultant|adviser|advisor|technical\s+adviser|writer|staff\s+writer"
+    r"|director|composer|editor|cinematographer|designer\s+of|stunt\s+coordinator"
+    r"|costume\s+designer|production\s+designer|dialect\s+coach|consultants|writers|directors)",
+    r"(?:writer|director|creator)[\s/-]+\w+",
+)
 # Roles that name no role at all.
 EMPTY_ROLES = (
     r"(?:the\s+)?(?:lead|leading\s+role|lead\s+role|series\s+regular|regular|star|title\s+role)",
@@ -232,6 +332,22 @@ OTHER_WORK_CUES = (
     r"known\s+(?:\w+\s+)?(?:for|as)", r"starred\s+in", r"appeared\s+in", r"turned\s+up\s+in",
     r"stole", r"credits?\s+(?:include|including|span|range\s+from)", r"roles?\s+in",
     r"recently\s+(?:seen|starred)\s+in", r"seen\s+in", r"breakout\s+in", r"fame\s+(?:in|for)",
+)  # fmt: skip
+
+# Rarer cues of other works and of people around an actor (agents, photographers,
+# interviewers): only tried on sentences holding one of OTHER_WORK_WORDS.
+OTHER_WORK_RARE_CUES = (
+    r"(?:co-?)?created\s+(?:the\s+)?(?:\w+\s+)?(?:series|show|drama|comedy|film|sitcom|miniseries)"
+    r"(?=\s+(?!(?i:star\s+city))(?-i:[A-Z\"']))",
+    r"(?:co-?)?creators?\s+of", r"showrunners?\s+(?:of|on)", r"(?:repped|represented|managed)\s+by",
+    r"signed\s+(?:with|to)", r"(?:agency|agencies|agents?|managers?|management|publicists?)\b",
+    r"(?:photographed|interview|interviewed|words|photography|photos?|images?)\s+by",
+    r"(?:starred|appeared|played)\s[^.;]{0,80}?whose\s+(?:\w+\s+)?cast\s+(?:also\s+)?(?:includes?"
+    r"|including|features?)",
+)  # fmt: skip
+OTHER_WORK_WORDS = (
+    "creat", "showrun", "repped", "represent", "managed", "signed", "agen", "manage",
+    "publicist", " by", "whose",
 )  # fmt: skip
 
 # --- dates and numbers -----------------------------------------------------------
@@ -287,6 +403,23 @@ EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter")
 FILMING_WORDS = (
     "film", "shoot", "shot", "lensed", "production", "photography", "wrap", "location", "camera",
 )  # fmt: skip
+# A season other than the first near an episode count: another show's (or a later) season.
+OTHER_SEASON = (
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|latest|next"
+    r"|new|another|previous|upcoming|sophomore|2nd|3rd|\d+th)\s+(?:and\s+final\s+)?(?:season|run"
+    r"|outing|instal+ment|volume|cycle|series\b(?!\s+(?:of|with|order)))",
+    r"\bS(?:[2-9]|\d\d)\b",
+    r"\bseason\s+(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"\bseasons\b",
+    r"\b(?:a|per|each|every)\s+season\b",
+    r"\bseries\s+(?:[2-9]|two|three|four|five)\b",
+)
+# Capitalised words next to an episode count that are no other show's title.
+NOT_TITLE_WORDS = frozenset(
+    """apple apple's apple tv its the this that that's there there's here here's what what's it
+    it's let's he she they we you who a an netflix hbo max prime video hulu disney paramount
+    peacock friday fridays total""".split()
+)
 RENEWAL_WORDS = ("renew", "cancel", "axed", "return", "picked up", "season")
 NOT_EPISODE_COUNT = (
     r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:premiere|debut|launch|drop)",
@@ -303,42 +436,6 @@ NOT_EPISODE_COUNT = (
     r"(?:one|two|three|four|[1-4])\s+episodes[^.;]{0,15}?(?:then|followed)",
     r"\w+\s+episodes\s+(?:made\s+)?(?:available|sent|screened|provided)\b",
 )
-RENEWAL_CUES = (
-    r"renew(?:ed|s|al)?\s+(?:for|with)\s+(?:a\s+)?(\w+)\s+season",
-    r"renew(?:ed|s|al)?\s+for\s+season\s+(\w+)",
-    r"picked\s+up\s+for\s+(?:a\s+)?(\w+)\s+season",
-    r"(?:gets?|got|earns?|earned|lands?|landed)\s+(?:a\s+)?(\w+)[-\s]season\s+renewal",
-    r"season\s+(\w+)\s+(?:renewal|pickup|order)",
-)
-CANCEL_CUES = (
-    r"\bcancel(?:l?ed|s|lation)\b",
-    r"\baxed\b",
-    r"will\s+not\s+return",
-    r"won'?t\s+return",
-)
-TRAILER_CUES = (
-    r"\b(?:official\s+|full\s+|first\s+|new\s+|teaser\s+|final\s+)*trailer\b",
-    r"\bteaser\b",
-)
-TRAILER_RELEASE_VERBS = (
-    r"releas(?:ed|es|ing)", r"(?:drops?|dropped|dropping)", r"unveil(?:ed|s|ing)?",
-    r"debut(?:ed|s|ing)?", r"(?:shared|share|shares)", r"(?:revealed|reveals?|reveal)",
-    r"(?:out\s+now|now\s+out|has\s+arrived|arrives|(?:came|comes)\s+out)",
-    r"(?:is|are|was)\s+(?:finally\s+|now\s+|officially\s+)?(?:out|here|live)\b", r"(?:launched|launches)",
-    r"(?:watch|check\s+out|see)\s+the", r"(?:gave|gives|give)\s+(?:fans\s+)?(?:a|the|its)",
-    r"(?:offers?|offered)", r"(?:premiered|premieres)", r"(?:got|gets|has)\s+(?:a|its)",
-    r"(?:posted|posts)", r"(?:new|first|full|official)\s+(?:\w+\s+)?(?:trailer|teaser)\s+(?:for|shows)",
-)  # fmt: skip
-TRAILER_NOT_TRAILER = (
-    r"trailer\s+park",
-    r"(?:trailer|teaser)\s+(?:poster|image|art|photo)s?",
-)
-TRAILER_NOT_YET = (
-    r"\bwill\s+be\s+(?:released|out|shared|unveiled|revealed)",
-    r"\bcoming\s+soon\b", r"\bwill\s+(?:release|drop|debut|share|unveil|arrive)", r"\bexpect",
-    r"\byet\s+to\b", r"\bno\s+trailer\b", r"\bawait", r"\bupcoming\s+trailer", r"\bwhen\b",
-    r"\bsoon\b", r"\bplans?\s+to\b", r"\bis\s+coming\b", r"\bhasn'?t\b", r"\bnot\s+yet\b",
-)  # fmt: skip
 FILMING_CUES = (
     r"(?:filming|shooting|production|principal\s+photography|cameras\s+(?:rolled|roll|rolling))"
     r"\s+(?:\w+\s+){0,4}?(?:in|at)",
@@ -355,48 +452,3 @@ PRODUCTION_CUES = (
     r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+[A-Z]", r"\bvia\b",
     r"\bwith\b", r"\bfrom\b", r"\bbehind\b",
 )  # fmt: skip
-
-# --- page furniture ----------------------------------------------------------------
-# A line starting like this is a link, a teaser or a credit, not article text: it is
-# dropped before reading (with any emoji or arrow in front of it).
-BOILERPLATE_LABELS = (
-    r"read\s+(?:more|also|next|this)", r"also\s+read", r"more\s+reading", r"related(?:\s+\w+)?",
-    r"you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)", r"see\s+also", r"don'?t\s+miss",
-    r"recommended(?:\s+for\s+you)?", r"trending(?:\s+now)?", r"popular(?:\s+now)?",
-    r"must\s+read", r"more\s+(?:from|on|news|stories)[^:|]{0,40}", r"up\s+next", r"keep\s+reading",
-    r"(?:photo|image|picture|header\s+image|featured\s+image)s?(?:\s+credits?)?",
-    r"source", r"via",
-)  # fmt: skip
-# Whole lines of page furniture (no separator needed).
-BOILERPLATE_LINES = (
-    r"advertisement", r"sponsored(?:\s+content)?", r"sign\s+up\b", r"subscribe\b",
-    r"follow\s+us\b", r"share\s+(?:this|on|via)\b", r"click\s+here\b", r"tap\s+here\b",
-    r"getty\s+images", r"courtesy\s+of\b", r"scroll\s+(?:down|to)\b", r"join\s+our\b",
-    r"get\s+the\s+latest\b", r"(?:photo|image)\s+by\b", r"story\s+continues\b",
-)  # fmt: skip
-
-# --- questions and answers ---------------------------------------------------------
-# A question heading ("Where was Star City filmed?") and the words put before the first
-# sentence of its answer ("Vilnius, Lithuania.") so the answer reads as a statement;
-# "{first}"/"{rest}" place the answer's first word and the rest ("Eight, weekly.").
-QUESTION_LEADS: dict[str, str] = {
-    r"\bwhere\b.*\b(?:film|shoot|shot)": "Filming took place in",
-    r"\bwhen\b.*\b(?:premiere|release|come\s+out|debut|air|arrive|start|stream|out)"
-    r"|\brelease\s+date": "It premieres",
-    r"\bhow\s+many\s+episodes|\bepisode\s+count": "{first} episodes{rest}",
-    r"\bwho\b.*\b(?:cast|stars?|starring|in\s+it|in\s+the\s+show|in\s+the\s+series|plays?)"
-    r"|\bcast\s+list": "The cast includes",
-    r"\bwho\b.*\b(?:created|creators?)": "Created by",
-    r"\bwhere\b.*\b(?:watch|stream)": "It streams on",
-}  # fmt: skip
-# What is left out of an answer's start before the lead is put in front of it.
-ANSWER_OPENERS = (
-    r"(?:(?:yes|no|so|well|mostly|largely|mainly|primarily|partly|chiefly|principally|entirely"
-    r"|all|almost\s+entirely|in|on|at|it's|its)\b[,:]?\s*)+"
-)
-# Capitalised words that begin a sentence, never a place: "According to …", "Most of …".
-NOT_PLACE_WORDS = frozenset(
-    """According Most Much Some Parts Scenes Production Filming Cameras Principal Sources
-    Reports We It They While Although Both Apple Several Many Various Multiple Locations
-    Studio Studios Stages Sets Set Interiors Exteriors Unknown No Yes Not""".split()
-)

@@ -38,8 +38,10 @@ _PLAYED_BY = re.compile(
 _ROLE_VERB = re.compile(
     rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
 )
+# A lowercase word between "is" and a role that is not an agency's ("is repped by Gersh").
+_NOT_VERB = r"(?!(?:by|repped|represented|managed|signed|with)\b)"
 _IS_ROLE = re.compile(
-    rf"^{_PAREN}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"^{_PAREN}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:{_NOT_VERB}[a-z]+\s+){{0,3}}?"
     rf"(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
 )
 _ROLE_PAREN = re.compile(
@@ -52,6 +54,9 @@ _ALONGSIDE = re.compile(r"(?:alongside|along\s+with|together\s+with|as\s+well\s+
 _AND = re.compile(r"\band\b|&")
 _PAREN_RE = re.compile(r"\([^()]{0,120}\)")
 _OTHER_WORK = re.compile(rf"(\b(?:{_alt(P.OTHER_WORK_CUES)})\s)[^,;.()]{{1,60}}", re.IGNORECASE)
+_OTHER_WORK_RARE = re.compile(
+    rf"(\b(?:{_alt(P.OTHER_WORK_RARE_CUES)})\s)[^,;.()]{{1,60}}", re.IGNORECASE
+)
 _PAREN_ROLE = re.compile(rf"^\s*\((?P<role>[{UP}][{LOW}'-]+)\)")
 _QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
 _NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
@@ -59,6 +64,14 @@ _CAP_RUN = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
 _ROLE_STOP = re.compile(_alt(P.ROLE_STOPS), re.IGNORECASE)
 _EMPTY_ROLE = re.compile(rf"^(?:{_alt(P.EMPTY_ROLES)})$", re.IGNORECASE)
 _OTHER_ROLE = re.compile(_alt(P.OTHER_ROLE_CUES), re.IGNORECASE)
+_NOT_CAST_ROLE = re.compile(rf"^(?:{_alt(P.NOT_CAST_ROLES)})$", re.IGNORECASE)
+# A capitalised title right before a creator word: "For All Mankind co-creator Ronald D. Moore".
+_OWNER = re.compile(r"([A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and|for|all))*?)(?:'s?|[\"'])?\s+$")
+_JOINED_BY = re.compile(r"\bjoined\s+by\s*$", re.IGNORECASE)
+_CREW_WORDS = re.compile(r"\b(?:creat|co-?creat|produc|showrun|writ|direct)", re.IGNORECASE)
+_CREATOR_WORD = re.compile(r"(?:co-?)?creators?\b", re.IGNORECASE)
+# A verb form after an auxiliary: "the Cast Is Getting Ridiculous" names no one.
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|keeps?|gets?|got)\s+$", re.IGNORECASE)
 _CREW_ROLES = [(re.compile(rf"^{k}$", re.IGNORECASE), v) for k, v in P.CREW_ROLES.items()]
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
@@ -127,13 +140,27 @@ def _trim(text: str, start: int) -> tuple[str, int, int] | None:
     return " ".join(t for t, _, _ in tokens), tokens[0][1], tokens[-1][2]
 
 
+def _blank(m: re.Match[str]) -> str:
+    """The cue of an other-work match kept, the title after it blanked out."""
+    return m.group(1) + " " * (len(m.group(0)) - len(m.group(1)))
+
+
+def _verb_form(text: str, name: str, start: int) -> bool:
+    """Whether a capitalised run is a verb phrase of a Title Case headline ("Is Getting")."""
+    first = name.split()[0]
+    return first.endswith(("ing", "ed")) and bool(_AUX_BEFORE.search(text, 0, start))
+
+
 def mentions(text: str, ctx: Context) -> list[Mention]:
     """The persons named in a sentence (pronouns resolved to the previous sentence's person).
 
     Names inside parentheses and after "known for"-style credits are other works, not people.
     """
     out: list[Mention] = []
-    masked = _OTHER_WORK.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    masked = _OTHER_WORK.sub(_blank, text)
+    low = text.casefold()
+    if any(word in low for word in P.OTHER_WORK_WORDS):
+        masked = _OTHER_WORK_RARE.sub(_blank, masked)
     masked = _PAREN_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for m in _CANDIDATE.finditer(masked):
         pronoun = m.group(0).removesuffix("'s")
@@ -142,7 +169,7 @@ def mentions(text: str, ctx: Context) -> list[Mention]:
                 out.append(Mention(ctx.last_person, m.start(), m.start() + len(pronoun)))
             continue
         trimmed = _trim(m.group(0), m.start())
-        if trimmed is None:
+        if trimmed is None or _verb_form(masked, trimmed[0], trimmed[1]):
             continue
         name = ctx.names.resolve(trimmed[0])
         if name is not None:
@@ -242,7 +269,7 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
     has_cue = bool(_CAST_CUE.search(text))
     producers = False
     for chain in chains(text, found):
-        facts = list(_chain_facts(text, chain, has_cue, ctx.names))
+        facts = list(_chain_facts(text, chain, has_cue, ctx))
         before = text[max(0, chain[0].start - 30) : chain[0].start]
         if producers and _ALONGSIDE.search(before):  # "produced by A and B, alongside C and D"
             facts += [
@@ -268,15 +295,18 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
             yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
 
 
-def _chain_facts(
-    text: str, chain: list[Mention], has_cue: bool, names: NameBook
-) -> Iterator[Found]:
+def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -> Iterator[Found]:
+    names = ctx.names
     before = text[max(0, chain[0].start - 80) : chain[0].start]
     after = text[chain[-1].end :]
     in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
+    if in_cast_list and _JOINED_BY.search(before) and _CREW_WORDS.search(text):
+        in_cast_list = False  # "Moore, who created it, is joined by Maril Davis": crew
     for m in chain:
         cast, role = _cast_role(text, m, has_cue or in_cast_list, names)
         crew = _crew_kind(role) if role else None
+        if role and crew is None and _NOT_CAST_ROLE.match(role):
+            continue
         if crew is not None:
             yield Found(Fact(crew, person=m.name), m.start)
         elif cast or in_cast_list:
@@ -293,13 +323,42 @@ def _chain_facts(
     first = _first_segment(text, chain)
     for kind, _, tail in _CREW:
         lead_at = leads[kind]
+        if lead_at is not None and kind == FactKind.CREATOR and _other_owner(before, lead_at, ctx):
+            continue
         if lead_at is not None:
             # "produced by showrunners A and B, C and D": the nearer lead covers A and B only.
-            for m in chain if lead_at.start() == outer else first:
+            for m in _led(kind, lead_at, chain if lead_at.start() == outer else first, first):
                 yield Found(Fact(kind, person=m.name), chain[0].start)
         elif tail.match(after) and not _AFTER_CREATED_OTHER.match(after):
             for m in chain:
                 yield Found(Fact(kind, person=m.name), chain[0].start)
+
+
+def _led(
+    kind: FactKind, lead: re.Match[str], members: list[Mention], first: list[Mention]
+) -> list[Mention]:
+    """The names a crew lead covers. A creator word covers its own list only: one name
+    after "co-creator", the names up to the first "and" after "creators" (producers
+    listed on after them are not creators)."""
+    if kind != FactKind.CREATOR or not _CREATOR_WORD.match(lead.group(0)):
+        return members
+    if not re.match(r"(?:co-?)?creators\b", lead.group(0), re.IGNORECASE):
+        return members[:1]
+    return [m for m in members if m in first]
+
+
+def _other_owner(before: str, lead: re.Match[str], ctx: Context) -> bool:
+    """Whether a creator word belongs to another title ("Outlander creator", "For All
+    Mankind's co-creators"): a capitalised title right before it that is not the show."""
+    if not _CREATOR_WORD.match(lead.group(0)):
+        return False
+    owner = _OWNER.search(before, 0, lead.start())
+    if owner is None:
+        return False
+    title = fold(owner.group(1))
+    if all(word in P.NOT_OWNER_WORDS for word in title.split()):
+        return False
+    return not any(a in title for a in ctx.aliases)
 
 
 def _first_segment(text: str, chain: list[Mention]) -> list[Mention]:

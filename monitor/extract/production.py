@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
 from monitor.extract.normalize import NUMBER_RE, number, ordinal
-from monitor.models import Fact, FactKind
+from monitor.models import Fact, FactKind, fold
 
 
 def _alt(items: tuple[str, ...]) -> str:
@@ -29,6 +29,12 @@ _EPISODE_BEFORE_BAD = re.compile(
     re.I,
 )
 _SPECULATION = re.compile(_alt(P.SPECULATION_CUES), re.I)
+_OTHER_SEASON = re.compile(_alt(P.OTHER_SEASON), re.I)
+_CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s+(?:and|but|while|whereas|like|unlike)\s")
+_TITLE = r"[A-Z][\w'&-]*(?:\s+(?:[A-Z0-9][\w'&-]*|of|the|and)){0,4}"
+_TITLE_BEFORE = re.compile(rf"(?P<t>{_TITLE})(?:'s|')\s+(?:\w+\s+)?$")
+_TITLE_AFTER = re.compile(rf"^\s+(?:of|for|in)\s+(?P<t>{_TITLE})")
+_PLACE_END = re.compile(_alt(P.PLACE_ENDS))
 _PLATFORMS = [(re.compile(rf"\b(?:{k})", re.I), v) for k, v in P.PLATFORM_ALIASES.items()]
 _PLACE_TOKEN = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
 _PLACE_SHOOT = re.compile(
@@ -44,7 +50,8 @@ _COMPANY = re.compile(
 _COMPANY_CUE = re.compile(_alt(P.PRODUCTION_CUES), re.I)
 _RENEW = [re.compile(p, re.I) for p in P.RENEWAL_CUES]
 _CANCEL = re.compile(_alt(P.CANCEL_CUES), re.I)
-_NEGATION = re.compile(r"\b(?:not|no|never|yet\s+to|without)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|yet\s+to|without|nor)\b|n't\b", re.I)
+_HEDGE = re.compile(_alt(P.RENEWAL_HEDGES), re.I)
 _NOT_PLACE = frozenset(
     {"The", "A", "An", "Apple", "Season", "Spring", "Summer", "Fall", "Winter", *P.WEEKDAYS}
     | {m.capitalize() for m in P.MONTHS}
@@ -57,7 +64,7 @@ def find_production(text: str, ctx: Context) -> Iterator[Found]:
     """Every production fact one sentence states (each family only past a cheap word check)."""
     low = text.casefold()
     if _has(low, P.EPISODE_WORDS):
-        yield from _episodes(text)
+        yield from _episodes(text, ctx)
     if _has(low, P.FILMING_WORDS):
         yield from _filming(text)
     if _has(text, P.PRODUCTION_COMPANY_SUFFIXES):
@@ -72,7 +79,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
 
-def _episodes(text: str) -> Iterator[Found]:
+def _episodes(text: str, ctx: Context) -> Iterator[Found]:
     bad = [(m.start(), m.end()) for m in _NOT_EPISODES.finditer(text)]
     for m in _EPISODES.finditer(text):
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in bad):
@@ -81,6 +88,8 @@ def _episodes(text: str) -> Iterator[Found]:
             continue
         count = number(m.group("n"))
         near = text[max(0, m.start() - 40) : m.end() + 25]
+        if _other_season(text, m.start(), m.end()) or _other_title(text, m, ctx):
+            continue
         if count is not None and 2 <= count <= 40 and not _SPECULATION.search(near):
             yield Found(Fact(FactKind.EPISODE_COUNT, value=count), m.start())
             return
@@ -92,13 +101,46 @@ def _episodes(text: str) -> Iterator[Found]:
             return
 
 
+def _other_title(text: str, m: re.Match[str], ctx: Context) -> bool:
+    """Whether the count is another show's: "Silo's 10 episodes", "10 episodes of Silo"."""
+    before = _TITLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    after = _TITLE_AFTER.match(text[m.end() : m.end() + 60])
+    for found in (before, after):
+        if found is None:
+            continue
+        title = fold(found.group("t"))
+        first = found.group("t").split()[0].casefold()
+        if first not in P.NOT_TITLE_WORDS and not any(a in title for a in ctx.aliases):
+            return True
+    return False
+
+
+def _other_season(text: str, start: int, end: int) -> bool:
+    """Whether a season other than the first is named by the count: before it in the
+    sentence (up to 60 characters) or after it in its clause ("a third season of 10 episodes")."""
+    before = text[max(0, start - 60) : start]
+    stop = _CLAUSE_END.search(text, end)
+    after = text[end : stop.start() if stop else len(text)]
+    return bool(_OTHER_SEASON.search(before) or _OTHER_SEASON.search(after))
+
+
 def _filming(text: str) -> Iterator[Found]:
+    answer = text.startswith(P.FILMING_ANSWER)
     for m in [*_FILMING.finditer(text), *_PLACE_SHOOT.finditer(text)]:
         place = re.sub(r"'s$", "", m.group("place").strip())
-        first = place.split()[0]
-        if first in _NOT_PLACE or _SPECULATION.search(text):
+        if not looks_like_place(place) or _SPECULATION.search(text):
             continue
+        if m.start() == 0 and answer and not _PLACE_END.match(text, m.end("place")):
+            continue  # "Where was it filmed? Rhys Ifans said…" answers with a sentence
         yield Found(Fact(FactKind.FILMING_LOCATION, value=place), m.start())
+
+
+def looks_like_place(place: str) -> bool:
+    """A place name: not a company ("Sony Pictures Television"), kit ("Cameras") or a month."""
+    words = place.replace(",", " ").split()
+    if not words or words[0] in _NOT_PLACE:
+        return False
+    return not any(w.casefold().strip(".'") in P.NOT_PLACE_TOKENS for w in words)
 
 
 def _companies(text: str) -> Iterator[Found]:
@@ -120,7 +162,7 @@ def _platform(text: str) -> Iterator[Found]:
 
 
 def _renewal(text: str) -> Iterator[Found]:
-    if _SPECULATION.search(text) or _NEGATION.search(text):
+    if _SPECULATION.search(text) or _NEGATION.search(text) or _HEDGE.search(text):
         return
     for pattern in _RENEW:
         m = pattern.search(text)
