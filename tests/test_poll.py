@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,10 +13,10 @@ import yaml
 
 from monitor import examine as examine_module
 from monitor.config import Config
+from monitor.examine import QuickRelevance, _fold, fingerprint
 from monitor.loopback import LoopbackServer
 from monitor.models import Document, Source, Topic, fold
 from monitor.pages import _soup, element_text, html_to_text
-from monitor.examine import QuickRelevance, _fold
 from monitor.poll import poll
 from monitor.relevance import assess
 from monitor.store import Store
@@ -131,6 +132,16 @@ def test_fast_fold_is_fold() -> None:
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _fold(text) == fold(text)
+
+
+def test_fingerprint_is_the_hash_of_the_folded_text() -> None:
+    rng = random.Random(4)
+    alphabet = [chr(c) for c in range(128)] + ["é", "’", "ß"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        doc = Document("u", "s", text[:4], text[4:])
+        folded = fold(f"{doc.title} {doc.text}")
+        assert fingerprint(doc) == hashlib.sha256(folded.encode()).hexdigest()[:32], text
 
 
 FRAGMENTS = [
