@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from monitor.models import Document, Relevance, Topic
 from monitor.text import clean, paragraph_sentences
 
 MAX_TEXT = 400_000
+MAX_TITLE = 2_000
+MAX_MENTIONS = 200  # mentions judged per document: enough to decide, bounded work
 NEAR = 40
 # Context terms too general to mark the show on their own.
 GENERIC_CONTEXT = frozenset(
@@ -63,6 +66,12 @@ def _terms(words: tuple[str, ...]) -> re.Pattern[str] | None:
 class _Verdict:
     kind: str  # "show", "other" or "unknown"
     evidence: tuple[str, ...]
+
+
+@lru_cache(maxsize=32)
+def _judge(topic: Topic) -> _Judge:
+    """The topic's compiled patterns, built once per topic."""
+    return _Judge(topic)
 
 
 class _Judge:
@@ -122,20 +131,23 @@ def _quote(terms: tuple[str, ...] | list[str]) -> str:
 
 def assess(document: Document, topic: Topic) -> Relevance:
     """Whether the document refers to the topic's show, with a score in [0, 1] and a reason."""
-    judge = _Judge(topic)
+    judge = _judge(topic)
     if judge.alias is None:
         return Relevance(False, 0.0, "the topic has no alias to look for")
     title = clean(document.title)
     verdicts: list[tuple[str, _Verdict]] = []
-    for window in _windows(title, document.text):
-        centre = window
-        for m in judge.alias.finditer(centre):
+    for window in _windows(title[:MAX_TITLE], document.text):
+        bare = ""
+        for m in judge.alias.finditer(window):
+            if len(verdicts) >= MAX_MENTIONS:
+                break
+            bare = bare or judge.alias.sub("@", window)  # once per window, not per mention
             near = (
-                centre[max(0, m.start() - NEAR) : m.start()]
-                + ("'@'" if centre[m.start() - 1 : m.start()] in "'\"" else "@")
-                + centre[m.end() : m.end() + NEAR]
+                window[max(0, m.start() - NEAR) : m.start()]
+                + ("'@'" if window[m.start() - 1 : m.start()] in "'\"" else "@")
+                + window[m.end() : m.end() + NEAR]
             )
-            verdicts.append((m.group(0), judge.mention(judge.alias.sub("@", window), near)))
+            verdicts.append((m.group(0), judge.mention(bare, near)))
     return _decide(judge, verdicts, title, document.text[:MAX_TEXT])
 
 

@@ -77,3 +77,21 @@ def test_sentences_never_crash(text: str) -> None:
     from monitor.text import sentences
 
     assert all(s.strip() == s and s for s in sentences(text))
+
+
+def test_assess_is_bounded_on_pathological_input() -> None:
+    """Thousands of mentions in a huge title and text are judged in bounded time."""
+    import time
+
+    from monitor.knowledge import default_topic
+
+    doc = Document(
+        url="https://x.example/",
+        source="s",
+        title="Star City " * 10_000,
+        text="Star City " * 40_000,
+        published=None,
+    )
+    started = time.process_time()
+    assess(doc, default_topic())
+    assert time.process_time() - started < 5  # was many minutes: quadratic in mentions
