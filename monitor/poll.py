@@ -24,7 +24,7 @@ from monitor.config import Config
 from monitor.exceptions import FetchError, LockedError, SourceError
 from monitor.fetch import Fetcher, FetchSettings
 from monitor.lock import held
-from monitor.models import FetchResult, PollResult, SeenDocument, Source
+from monitor.models import Document, FetchResult, PollResult, SeenDocument, Source
 from monitor.pool import Work
 from monitor.store import Store
 from monitor.urls import canonical_url, may_follow
@@ -65,6 +65,7 @@ def poll(
     more, 0 otherwise) once the cycle has enough bodies, and only when it polls at
     least ``pool.THRESHOLD`` sources. The results carry no bodies and no document
     texts (the store keeps neither): a cycle of thousands of sources stays small.
+    Workers are spawned: a script calling ``poll`` needs the ``__main__`` guard.
     """
     now = now or datetime.now(UTC)
     with Store(config.storage) as store:
@@ -246,13 +247,17 @@ def _slim(result: PollResult) -> PollResult:
     """The result without bodies and document texts, once stored: what callers keep."""
     if not result.documents and all(not f.body for f in result.fetches):
         return result
-    return replace(
-        result,
-        fetches=tuple(replace(f, body=b"") for f in result.fetches),
-        documents=tuple(
-            replace(s, document=replace(s.document, text="")) for s in result.documents
-        ),
+    documents = tuple(
+        SeenDocument(
+            Document(s.document.url, s.document.source, s.document.title, "", s.document.published),
+            s.fingerprint,
+            s.relevance,
+            s.sightings,
+        )
+        for s in result.documents
     )
+    fetches = tuple(replace(f, body=b"") for f in result.fetches)
+    return replace(result, fetches=fetches, documents=documents)
 
 
 def _unchanged(result: PollResult) -> bool:
