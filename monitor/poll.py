@@ -24,7 +24,7 @@ from monitor.config import Config
 from monitor.exceptions import FetchError, LockedError, SourceError
 from monitor.fetch import Fetcher, FetchSettings
 from monitor.lock import held
-from monitor.models import Document, FetchResult, PollResult, SeenDocument, Source
+from monitor.models import Document, FetchResult, PollResult, Relevance, SeenDocument, Source
 from monitor.pool import Work
 from monitor.store import Store
 from monitor.urls import canonical_url, may_follow
@@ -170,7 +170,10 @@ class Poller:
         if fetched.not_modified:
             return PollResult(source.name, source.url, self.now, fetches=(fetched,))
         if source.kind == "page":
-            examined = await self._follow(fetcher, source, fetched)
+            examined, failed = await self._follow(fetcher, source, fetched)
+            if failed:  # read the listing again next time, for the articles that failed
+                seen = tuple(await self._keep(examined))
+                return PollResult(source.name, source.url, self.now, (), seen, error=failed)
         elif self._same_body(source.url, fetched.body):
             log.debug("%s: same body as last time, not parsed", source.name)
             return PollResult(source.name, source.url, self.now, fetches=(fetched,))
@@ -188,8 +191,13 @@ class Poller:
 
     async def _follow(
         self, fetcher: Fetcher, source: Source, listing: FetchResult
-    ) -> list[Examined]:
-        """Fetch and read the new articles a listing page links to (bounded per poll)."""
+    ) -> tuple[list[Examined], str | None]:
+        """Fetch and read the new articles a listing page links to (bounded per poll).
+
+        An article that is gone (404, 410) is remembered as unreadable and not asked
+        for again; one that failed for a passing reason is tried again next poll,
+        and the failure is returned in words.
+        """
         args = (listing.body, listing.final_url, source.links or "a")
         links: list[str] = await self.work.run("listing", *args)
         allowed = []
@@ -207,20 +215,26 @@ class Poller:
         known = self.store.known_documents(allowed, ())
         fresh = [u for u in dict.fromkeys(allowed) if u not in known][: source.max_links]
         results = await asyncio.gather(*(fetcher.fetch(u) for u in fresh), return_exceptions=True)
-        pages = []
+        pages: list[tuple[bytes, str, str | None]] = []
+        gone: list[tuple[str, str]] = []
+        failures: list[tuple[str, str]] = []
         for url, result in zip(fresh, results, strict=True):
             if isinstance(result, BaseException):
                 if not isinstance(result, FetchError):
                     raise result
                 log.warning("%s: article %s failed: %s", source.name, url, result)
+                (gone if result.status in GONE else failures).append((url, str(result)))
                 continue
             pages.append((result.body, result.final_url, result.content_type))
-        if fresh and not pages:
-            raise FetchError(f"every article link failed ({len(fresh)} tried)")
-        if not pages:
-            return []
-        examined: list[Examined] = await self.work.run("articles", pages, source.name, source.body)
-        return examined
+        if fresh and not pages and not gone:
+            raise FetchError(f"every article link failed ({len(fresh)} tried): {failures[0][1]}")
+        examined: list[Examined] = (
+            await self.work.run("articles", pages, source.name, source.body) if pages else []
+        )
+        examined += [_unreadable(url, source.name, reason) for url, reason in gone]
+        if not failures:
+            return examined, None
+        return examined, f"{len(failures)} of {len(fresh)} articles failed: {failures[0][1]}"
 
     async def _keep(self, examined: list[Examined]) -> list[SeenDocument]:
         """The documents not seen before (in the store or this cycle), with their facts."""
@@ -241,6 +255,18 @@ class Poller:
                          next(found) if e.relevance.relevant else ())
             for e in fresh
         ]  # fmt: skip
+
+
+GONE = (404, 410)
+
+
+def _unreadable(url: str, source: str, reason: str) -> Examined:
+    """An article link that is gone, remembered so that it is not asked for again."""
+    from monitor.examine import Examined
+
+    document = Document(url, source, "", "")
+    mark = "gone:" + hashlib.blake2b(url.encode(), digest_size=12).hexdigest()
+    return Examined(document, mark, Relevance(False, 0.0, f"could not be read: {reason}"))
 
 
 def _slim(result: PollResult) -> PollResult:

@@ -215,3 +215,31 @@ def test_http_entity_and_dtd_are_not_fetched(server: LoopbackServer) -> None:
     entries += parse(dtd.encode())
     assert not any("SECRET" in e.title + e.text for e in entries)
     assert server.requests == []
+
+
+def test_a_small_entity_bomb_does_not_expand() -> None:
+    """expat would expand entities up to 8 MiB: 733 bytes must not become megabytes."""
+    levels = ['<!ENTITY e0 "Star City cosmonauts. ">']
+    levels += [f'<!ENTITY e{i} "{f"&e{i - 1};" * 20}">' for i in range(1, 5)]
+    body = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{"".join(levels)}]><rss version="2.0"><channel>'
+        "<title>t</title><item><title>Star City &e4;</title><link>https://x.example/1</link>"
+        "<description>&e4;</description></item></channel></rss>"
+    ).encode()
+    assert len(body) < 1000
+    docs = parse_feed(body, url="https://x.example/feed", source="s")
+    assert docs and all(len(d.title) + len(d.text) < 10_000 for d in docs)
+
+
+def test_a_utf16_entity_bomb_does_not_expand_either() -> None:
+    levels = ['<!ENTITY e0 "boom ">'] + [
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 20}">' for i in range(1, 5)
+    ]
+    text = (
+        f'<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [{"".join(levels)}]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>Star City</title>'
+        "<link>https://x.example/1</link><description>&e4;</description></item></channel></rss>"
+    )
+    docs = parse_feed(text.encode("utf-16"), url="https://x.example/feed", source="s")
+    assert [d.title for d in docs] == ["Star City"]
+    assert all(len(d.text) < 10_000 for d in docs)
