@@ -41,6 +41,9 @@ _DROP = frozenset(
 )
 _CELL = frozenset({"td", "th"})
 _PARA, _LINE = "\x00", "\x01"
+# A table cell's end and a definition term's end: rows read "A | B", terms "Term: text".
+_CELL_END, _TERM_END = "\x02", "\x03"
+_TERM_JOIN = re.compile(r"\s*:?\s*\x03[\s\x00\x01\x03]*")
 _BOILERPLATE = re.compile(
     r"(?:^|[-_ ])(share|sharing|social|related|newsletter|comments?|advert\w*|ads?|promo\w*"
     r"|subscribe|subscription|cookie\w*|banner|breadcrumbs?|sidebar|popup|modal|paywall"
@@ -70,7 +73,7 @@ def _pieces(root: Tag, skip: Skip | None) -> Iterator[str]:
             continue
         name = node.name
         if closing:
-            yield _PARA if name in _BLOCK else " "
+            yield _closing(name)
             continue
         if node is not root and (name in _DROP or (skip is not None and skip(node))):
             continue
@@ -83,11 +86,33 @@ def _pieces(root: Tag, skip: Skip | None) -> Iterator[str]:
         stack.extend((False, child) for child in reversed(node.contents))
 
 
+def _closing(name: str) -> str:
+    """The marker a closing tag leaves: a paragraph, a cell's or a term's end, or a space."""
+    if name == "dt":
+        return _TERM_END
+    if name in _BLOCK:
+        return _PARA
+    return _CELL_END if name in _CELL else " "
+
+
+def _line(line: str) -> str:
+    """One line with collapsed whitespace; table cells joined by " | ", empty ones dropped."""
+    if _CELL_END not in line:
+        return " ".join(line.split())
+    cells = (" ".join(cell.split()) for cell in line.split(_CELL_END))
+    return " | ".join(cell for cell in cells if cell)
+
+
 def _assemble(raw: str) -> str:
-    """Collapse whitespace and turn markers into blank-line paragraphs and newlines."""
+    """Collapse whitespace and turn markers into blank-line paragraphs and newlines.
+
+    A definition term runs into its description ("Created by: A, B").
+    """
+    if _TERM_END in raw:
+        raw = _TERM_JOIN.sub(": ", raw)
     paragraphs = []
     for block in raw.split(_PARA):
-        lines = [" ".join(line.split()) for line in block.split(_LINE)]
+        lines = [_line(line) for line in block.split(_LINE)]
         text = "\n".join(line for line in lines if line)
         if text:
             paragraphs.append(text)
@@ -108,7 +133,8 @@ def html_to_text(html: str) -> str:
     lxml directly, the tree bs4 would build from lxml's events, walked the same
     way and several times faster; a whole page goes through bs4.
     """
-    html = html.replace(_PARA, " ").replace(_LINE, " ")
+    for marker in (_PARA, _LINE, _CELL_END, _TERM_END):
+        html = html.replace(marker, " ")
     if "<" not in html and "&" not in html:
         return " ".join(html.split())
     root = None if _PAGE_TAGS.search(html) else _lxml_fragment(html)
@@ -140,10 +166,8 @@ def _lxml_pieces(root: etree._Element) -> Iterator[str]:
         closing, node = stack.pop()
         name = node.tag
         if closing:
-            if name in _BLOCK:
-                yield _PARA
-            elif name in _CELL:
-                yield " "
+            if name in _BLOCK or name in _CELL:
+                yield _closing(name)
         elif name == "br":
             yield _LINE
         elif isinstance(name, str) and name not in _DROP:  # not a comment, PI, dropped

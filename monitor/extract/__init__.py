@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from monitor.extract import patterns as P
 from monitor.extract.answers import answered, is_question, question_lead
 from monitor.extract.context import Context, Found
+from monitor.extract.credits import item_statement
 from monitor.extract.dates import find_dates
 from monitor.extract.names import NameBook
 from monitor.extract.people import find_people
@@ -52,6 +53,9 @@ def extract(document: Document, topic: Topic) -> list[Sighting]:
     lead: str | None = None
     for index, sent in enumerate(sentences):
         found += _read(sent, sent.text, 0, ctx, index == 0)
+        item = item_statement(sent.lead, sent.text, ctx.names.is_name) if sent.lead else None
+        if item is not None:
+            found += _read(sent, item[0], item[1], ctx, False)
         if lead is not None:
             text, shift = answered(lead, sent.text)
             found += _read(sent, text, shift, ctx, False)

@@ -46,3 +46,4 @@ def answered(lead: str, answer: str) -> tuple[str, int]:
     else:
         text = f"{lead} {body}"
     return text, max(0, len(text) - len(answer))
+

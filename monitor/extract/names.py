@@ -119,6 +119,11 @@ class NameBook:
             return None
         return self._first_spelling(next(iter(matches)))
 
+    def is_name(self, text: str) -> bool:
+        """Whether a whole text is a person's name (a full name, or a known surname)."""
+        name = person(text)
+        return bool(name) and fold(name) == fold(text) and self.resolve(text) is not None
+
     def _first_spelling(self, name: str) -> str:
         key = fold(name)
         longer = [k for k in self.full if fold(k).endswith(" " + key)]

@@ -21,6 +21,12 @@ from monitor.extract.patterns_web import (
     CANCEL_CUES as CANCEL_CUES,
 )
 from monitor.extract.patterns_web import (
+    CAST_HEADING as CAST_HEADING,
+)
+from monitor.extract.patterns_web import (
+    CREDIT_HEADINGS as CREDIT_HEADINGS,
+)
+from monitor.extract.patterns_web import (
     FILMING_ANSWER as FILMING_ANSWER,
 )
 from monitor.extract.patterns_web import (
@@ -221,6 +227,11 @@ CAST_TAILS = (
     r"(?:lead|leads|leading|co-?lead|co-?leads|headline|front)\b(?!\s+(?:to|the\s+way|writer))",
     r"(?:has|have)\s+been\s+playing",
 )
+# After the names a sentence opens with: a picture caption ("Rhys Ifans in 'Star City'
+# (Apple TV)", "Anna Maxwell Martin in Apple TV's Star City").
+CAST_CAPTION_TAIL = (
+    r"in\s+(?:apple(?:\s+tv\+?)?'s\s+)?[\"']?star\s+city\b[\"']?(?!\s*(?:games|casino|,\s+west))"
+)
 # Text right before a list of names that puts them in the cast.
 CAST_LEADS = (
     r"(?:cast|ensemble|line-?up)\s+(?:also\s+)?(?:includes?|including|features?|comprises|are)\s*:?",
@@ -311,6 +322,11 @@ EMPTY_ROLES = (
     r"(?:him|her|them|it|himself|herself|one)",
     r"(?:guest|recurring)\b.*",
     r"(?:well|part)\b.*",
+)
+# Last words of a capitalised post that is a role ("Chief Designer", "KGB Officer").
+ROLE_TITLE_WORDS = frozenset(
+    """designer officer engineer director minister general colonel major captain commander
+    agent cosmonaut pilot doctor chief secretary premier chairman leader""".split()
 )
 # Words that end a role phrase.
 ROLE_STOPS = (

@@ -99,6 +99,21 @@ BOILERPLATE_LINES = (
     r"get\s+the\s+latest\b", r"(?:photo|image)\s+by\b", r"story\s+continues\b",
 )  # fmt: skip
 
+# --- credit blocks ---------------------------------------------------------------
+# A heading over lines of names ("Cast", "Created by", "Executive Producers:") and the
+# statement lead each line is read after ("The cast includes Rhys Ifans as Korolev.").
+CAST_HEADING = (
+    r"(?:the\s+|main\s+|full\s+|series\s+|star\s+city\s+)*(?:cast|starring|stars|cast\s+members)"
+    r"(?:\s+(?:list|and\s+characters|&\s+characters))?|who'?s\s+in\s+(?:the\s+)?(?:cast|it|star\s+city)"
+    r"|who\s+(?:is|are)\s+in\s+(?:the\s+)?cast|who\s+stars\s+in\s+(?:it|star\s+city)"
+)
+CREDIT_HEADINGS: dict[str, str] = {
+    CAST_HEADING: "The cast includes",
+    r"(?:co-?)?created\s+by|(?:co-?)?creators?|developed\s+by": "Created by",
+    r"(?:co-?)?show\s*-?runners?": "The showrunners are",
+    r"exec(?:utive)?\s+producers?|exec(?:utive)?\s+produced\s+by": "The executive producers are",
+}
+
 # --- questions and answers ---------------------------------------------------------
 # A question heading ("Where was Star City filmed?") and the words put before the first
 # sentence of its answer ("Vilnius, Lithuania.") so the answer reads as a statement;

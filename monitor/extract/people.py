@@ -58,6 +58,7 @@ _OTHER_WORK_RARE = re.compile(
     rf"(\b(?:{_alt(P.OTHER_WORK_RARE_CUES)})\s)[^,;.()]{{1,60}}", re.IGNORECASE
 )
 _PAREN_ROLE = re.compile(rf"^\s*\((?P<role>[{UP}][{LOW}'-]+)\)")
+_PAREN_TITLE = re.compile(rf"^\s*\((?:the\s+)?(?P<role>[{UP}][{LOW}'-]+(?:\s+[{UP}][{LOW}'-]+){{1,2}})\)")
 _QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
 _NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _CAP_RUN = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
@@ -93,6 +94,7 @@ def _lead(items: tuple[str, ...]) -> re.Pattern[str]:
 
 _CAST_TAIL = _tail(P.CAST_TAILS)
 _CAST_LEAD = _lead(P.CAST_LEADS)
+_CAPTION = re.compile(rf"^{_PAREN}\s+{P.CAST_CAPTION_TAIL}", re.IGNORECASE)
 _CREW = (
     (FactKind.CREATOR, _lead(P.CREATOR_LEADS), _tail(P.CREATOR_TAILS)),
     (FactKind.SHOWRUNNER, _lead(P.SHOWRUNNER_LEADS), _tail(P.SHOWRUNNER_TAILS)),
@@ -220,6 +222,12 @@ def parse_role(raw: str) -> str | None:
     return text
 
 
+def _worded_role(role: str, names: NameBook) -> bool:
+    """Whether capitalised words name a post ("Chief Designer"), not a person or a title."""
+    words = [fold(w) for w in role.split()]
+    return words[0] not in _NOT_ROLE and words[-1] in P.ROLE_TITLE_WORDS and not names.resolve(role)
+
+
 def _crew_kind(role_text: str) -> FactKind | None:
     for pattern, kind in _CREW_ROLES:
         if pattern.match(role_text):
@@ -249,6 +257,9 @@ def _cast_role(
     paren_role = _PAREN_ROLE.match(after)
     if paren_role and (sentence_has_cue or m.start <= 2):
         return True, paren_role.group("role")
+    paren_title = _PAREN_TITLE.match(after)  # "(Chief Designer)": a title, not a name
+    if paren_title and sentence_has_cue and _worded_role(paren_title.group("role"), names):
+        return True, paren_title.group("role")
     possessive = _POSSESSIVE_ROLE.match(after)
     if possessive and fold(possessive.group("role").split()[0]) not in _NOT_ROLE:
         return True, parse_role(possessive.group("role"))
@@ -300,6 +311,10 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
     before = text[max(0, chain[0].start - 80) : chain[0].start]
     after = text[chain[-1].end :]
     in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
+    caption = not in_cast_list and chain[0].start <= 2 and bool(_CAPTION.match(after))
+    if caption:  # a picture caption names the cast, not their roles
+        yield from (Found(Fact(FactKind.CAST, person=m.name), chain[0].start) for m in chain)
+        return
     if in_cast_list and _JOINED_BY.search(before) and _CREW_WORDS.search(text):
         in_cast_list = False  # "Moore, who created it, is joined by Maril Davis": crew
     for m in chain:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from monitor.extract.credits import heading_lead, is_items, label_lead
 from monitor.extract.patterns import (
     COMPARISON_WORDS,
     GENERIC_HEADING_WORDS,
@@ -90,6 +91,7 @@ class Sentence:
     para: int
     start: Subject
     switches: tuple[tuple[int, int, Subject], ...]
+    lead: str | None = None  # a line under a credit heading: the heading's statement lead
 
     def about_show(self, pos: int) -> bool:
         """Whether the text at ``pos`` is about the show: the nearest reference decides.
@@ -243,6 +245,7 @@ def _is_heading(para: list[str]) -> bool:
     return len(para) == 1 and len(para[0]) <= 80 and not _TERMINAL.search(para[0])
 
 
+
 def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     """Every sentence of an article (title first) with its subject switches."""
     scope = Scope(topic)
@@ -252,7 +255,18 @@ def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     default = Subject.SHOW if title_refs - {Subject.OTHER_WEAK} == {Subject.SHOW} else Subject.NONE
     out = [Sentence(title[:MAX_SENTENCE], 0, default, tuple(scope.references(title)))]
     carry = default
+    lead: str | None = None
     for index, para in enumerate(paras, start=1):
+        if lead is not None and is_items(para):  # list lines, not headings or roundup labels
+            out += [Sentence(t, index, carry, tuple(scope.references(t)), lead) for t in para]
+            continue
+        head = heading_lead(para[0]) or label_lead(para[0])
+        lead = head if len(para) == 1 else None
+        if head is not None and len(para) > 1 and is_items(para[1:]):  # "Cast" over its lines
+            out.append(Sentence(para[0], index, carry, tuple(scope.references(para[0]))))
+            out += [Sentence(t, index, carry, tuple(scope.references(t)), head) for t in para[1:]]
+            lead = head
+            continue
         if _is_heading(para):
             carry = scope.heading(para[0]) or carry
             out.append(Sentence(para[0], index, carry, ()))
