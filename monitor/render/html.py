@@ -11,7 +11,7 @@ import html
 
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
-from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
+from monitor.render.words import MAX_LINKS, clean, clip, safe_url
 
 FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif"
 STYLE = {
@@ -43,15 +43,15 @@ def link(sighting: Sighting) -> str:
 
 
 def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
-    if not sightings:
-        return [f'<div style="{STYLE["cite"]}">— from the baseline (known_facts)</div>']
-    unique = first_reporters(sightings)
-    more = len(unique) - MAX_LINKS
-    links = " · ".join(link(s) for s in unique[:MAX_LINKS])
-    extra = f" (+{more} more)" if more > 0 else ""
+    found = words.evidence(sightings)
+    if found is None:
+        return [f'<div style="{STYLE["cite"]}">— {words.BASELINE}</div>']
+    links = " · ".join(link(s) for s in found.links)
+    more = f" (+{found.more} more)" if found.more else ""
+    quote = html.escape(clip(found.quote.evidence))
     return [
-        f'<blockquote style="{STYLE["quote"]}">“{html.escape(clip(unique[0].evidence))}”</blockquote>',
-        f'<div style="{STYLE["cite"]}">— {links}{extra}</div>',
+        f'<blockquote style="{STYLE["quote"]}">“{quote}”</blockquote>',
+        f'<div style="{STYLE["cite"]}">— {links}{more}</div>',
     ]
 
 
@@ -75,7 +75,7 @@ def _heading(level: str, text: str) -> str:
     return f'<{level} style="{STYLE[level]}">{text}</{level}>'
 
 
-def _corroborated(changes: list[Change]) -> list[str]:
+def _corroborated(changes: tuple[Change, ...]) -> list[str]:
     items = []
     for change in changes:
         links = ", ".join(link(s) for s in change.sightings[:MAX_LINKS])
@@ -84,36 +84,33 @@ def _corroborated(changes: list[Change]) -> list[str]:
     return [_heading("h2", "Corroborated"), *_list(items)]
 
 
-def _sources(digest: Digest) -> list[str]:
-    items = [
-        f'<li style="{STYLE["li"]}">{words.health_words(e, escape)}</li>' for e in digest.health
-    ]
-    told = {e.source for e in digest.health}
-    still = [h for h in digest.failing if h.source not in told]
-    if still:
-        names = ", ".join(f"{escape(h.source)} (since {words.day(h.failing_since)})" for h in still)
-        items.append(f'<li style="{STYLE["li"]}">Still failing: {names}</li>')
+def _sources(parts: words.Layout) -> list[str]:
+    lines = [words.health_words(e, escape) for e in parts.health]
+    if parts.still_failing:
+        lines.append(words.still_failing(parts.still_failing, escape))
+    items = [f'<li style="{STYLE["li"]}">{line}</li>' for line in lines]
     return [_heading("h2", "Sources"), *_list(items)]
 
 
 def _body(digest: Digest) -> list[str]:
+    parts = words.layout(digest)
     title = f"{escape(digest.topic)}: what changed, {words.day(digest.created_at)}"
     out = [_heading("h1", title), f'<p style="{STYLE["p"]}">{escape(words.summary(digest))}.</p>']
-    changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
-    if changed:
-        out += [_heading("h2", "What changed"), *_list([x for c in changed for x in _item(c)])]
-    new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
-    if new:
+    if parts.changed:
+        out += [
+            _heading("h2", "What changed"),
+            *_list([x for c in parts.changed for x in _item(c)]),
+        ]
+    if parts.new:
         out.append(_heading("h2", "New facts"))
-        for group, changes in words.grouped(new):
+        for group, changes in parts.new:
             out += [_heading("h3", group), *_list([x for c in changes for x in _item(c)])]
-    corroborated = [c for c in digest.changes if c.kind == ChangeKind.CORROBORATED]
-    if corroborated:
-        out += _corroborated(corroborated)
-    if digest.health or digest.failing:
-        out += _sources(digest)
+    if parts.corroborated:
+        out += _corroborated(parts.corroborated)
+    if parts.health or parts.still_failing:
+        out += _sources(parts)
     if digest.empty:
-        out.append(f'<p style="{STYLE["p"]}">Nothing changed since the last digest.</p>')
+        out.append(f'<p style="{STYLE["p"]}">{words.NOTHING}</p>')
     return out
 
 

@@ -6,7 +6,7 @@ import re
 
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
-from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
+from monitor.render.words import MAX_LINKS, clean, clip, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -30,13 +30,13 @@ def quote_line(sighting: Sighting) -> str:
 
 
 def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
-    """The first report's sentence, then one link per source (first reporters first)."""
-    if not sightings:
-        return ["  — from the baseline (known_facts)"]
-    unique = first_reporters(sightings)
-    more = len(unique) - MAX_LINKS
-    links = " · ".join(link(s) for s in unique[:MAX_LINKS])
-    return [quote_line(unique[0]), f"  — {links}" + (f" (+{more} more)" if more > 0 else "")]
+    """The first report's sentence, then one link per source."""
+    found = words.evidence(sightings)
+    if found is None:
+        return [f"  — {words.BASELINE}"]
+    links = " · ".join(link(s) for s in found.links)
+    more = f" (+{found.more} more)" if found.more else ""
+    return [quote_line(found.quote), f"  — {links}{more}"]
 
 
 def _item(change: Change) -> list[str]:
@@ -55,35 +55,28 @@ def _corroboration(change: Change) -> str:
 
 def render(digest: Digest) -> str:
     """The whole digest as markdown."""
+    parts = words.layout(digest)
     out = [f"# {escape(digest.topic)}: what changed, {words.day(digest.created_at)}", ""]
     out += [words.summary(digest) + ".", ""]
-    changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
-    if changed:
+    if parts.changed:
         out += ["## What changed", ""]
-        for change in changed:
+        for change in parts.changed:
             out += [*_item(change), ""]
-    new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
-    if new:
+    if parts.new:
         out += ["## New facts", ""]
-        for group, changes in words.grouped(new):
+        for group, changes in parts.new:
             out += [f"### {group}", ""]
             for change in changes:
                 out += [*_item(change), ""]
-    corroborated = [c for c in digest.changes if c.kind == ChangeKind.CORROBORATED]
-    if corroborated:
+    if parts.corroborated:
         out += ["## Corroborated", ""]
-        out += [_corroboration(c) for c in corroborated] + [""]
-    if digest.health or digest.failing:
+        out += [_corroboration(c) for c in parts.corroborated] + [""]
+    if parts.health or parts.still_failing:
         out += ["## Sources", ""]
-        out += [f"- {words.health_words(e, escape)}" for e in digest.health]
-        told = {e.source for e in digest.health}
-        still = [h for h in digest.failing if h.source not in told]
-        if still:
-            names = ", ".join(
-                f"{escape(h.source)} (since {words.day(h.failing_since)})" for h in still
-            )
-            out.append(f"- Still failing: {names}")
+        out += [f"- {words.health_words(e, escape)}" for e in parts.health]
+        if parts.still_failing:
+            out.append(f"- {words.still_failing(parts.still_failing, escape)}")
         out.append("")
     if digest.empty:
-        out += ["Nothing changed since the last digest.", ""]
+        out += [words.NOTHING, ""]
     return "\n".join(out)

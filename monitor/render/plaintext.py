@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from monitor.models import Change, ChangeKind, Digest, Sighting
 from monitor.render import words
-from monitor.render.words import MAX_LINKS, clean, clip, first_reporters, safe_url
+from monitor.render.words import MAX_LINKS, clean, clip, safe_url
 
 
 def link(sighting: Sighting) -> str:
@@ -15,15 +15,12 @@ def link(sighting: Sighting) -> str:
 
 
 def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
-    if not sightings:
-        return ["  — from the baseline (known_facts)"]
-    unique = first_reporters(sightings)
-    more = len(unique) - MAX_LINKS
-    links = " · ".join(link(s) for s in unique[:MAX_LINKS])
-    return [
-        f"  “{clip(unique[0].evidence)}”",
-        f"  — {links}" + (f" (+{more} more)" if more > 0 else ""),
-    ]
+    found = words.evidence(sightings)
+    if found is None:
+        return [f"  — {words.BASELINE}"]
+    links = " · ".join(link(s) for s in found.links)
+    more = f" (+{found.more} more)" if found.more else ""
+    return [f"  “{clip(found.quote.evidence)}”", f"  — {links}{more}"]
 
 
 def _item(change: Change) -> list[str]:
@@ -39,42 +36,34 @@ def _heading(title: str, underline: str = "-") -> list[str]:
     return [title, underline * len(title), ""]
 
 
-def _sources(digest: Digest) -> list[str]:
-    lines = [f"* {words.health_words(e, clean)}" for e in digest.health]
-    told = {e.source for e in digest.health}
-    still = [h for h in digest.failing if h.source not in told]
-    if still:
-        names = ", ".join(f"{clean(h.source)} (since {words.day(h.failing_since)})" for h in still)
-        lines.append(f"* Still failing: {names}")
-    return lines
-
-
 def render(digest: Digest) -> str:
     """The whole digest as plain text."""
+    parts = words.layout(digest)
     out = _heading(f"{clean(digest.topic)}: what changed, {words.day(digest.created_at)}", "=")
     out += [words.summary(digest) + ".", ""]
-    changed = [c for c in digest.changes if c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED)]
-    if changed:
+    if parts.changed:
         out += _heading("What changed")
-        for change in changed:
+        for change in parts.changed:
             out += [*_item(change), ""]
-    new = [c for c in digest.changes if c.kind == ChangeKind.NEW]
-    if new:
+    if parts.new:
         out += _heading("New facts")
-        for group, changes in words.grouped(new):
+        for group, changes in parts.new:
             out += [f"{group}:", ""]
             for change in changes:
                 out += [*_item(change), ""]
-    corroborated = [c for c in digest.changes if c.kind == ChangeKind.CORROBORATED]
-    if corroborated:
+    if parts.corroborated:
         out += _heading("Corroborated")
-        for change in corroborated:
+        for change in parts.corroborated:
             links = ", ".join(link(s) for s in change.sightings[:MAX_LINKS])
             fact = words.fact_words(change.fact, clean)
             out.append(f"* {fact}: {clean(change.note)} ({links})")
         out.append("")
-    if digest.health or digest.failing:
-        out += [*_heading("Sources"), *_sources(digest), ""]
+    if parts.health or parts.still_failing:
+        out += _heading("Sources")
+        out += [f"* {words.health_words(e, clean)}" for e in parts.health]
+        if parts.still_failing:
+            out.append(f"* {words.still_failing(parts.still_failing, clean)}")
+        out.append("")
     if digest.empty:
-        out += ["Nothing changed since the last digest.", ""]
+        out += [words.NOTHING, ""]
     return "\n".join(out)

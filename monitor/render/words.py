@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 
@@ -19,6 +20,7 @@ from monitor.models import (
     FactKind,
     HealthEvent,
     Sighting,
+    SourceHealth,
 )
 
 Escape = Callable[[str], str]
@@ -218,3 +220,54 @@ def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
         for name, kinds in GROUPS.items()
         if (found := [c for c in changes if c.fact.kind in kinds])
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A digest's sections in reading order: every format renders these."""
+
+    changed: tuple[Change, ...]
+    new: tuple[tuple[str, list[Change]], ...]
+    corroborated: tuple[Change, ...]
+    health: tuple[HealthEvent, ...]
+    still_failing: tuple[SourceHealth, ...]
+
+
+def layout(digest: Digest) -> Layout:
+    """What changed, new facts by group, corroborations, source health."""
+    quiet = (ChangeKind.NEW, ChangeKind.CORROBORATED)
+    told = {e.source for e in digest.health}
+    return Layout(
+        changed=tuple(c for c in digest.changes if c.kind not in quiet),
+        new=tuple(grouped(c for c in digest.changes if c.kind == ChangeKind.NEW)),
+        corroborated=tuple(c for c in digest.changes if c.kind == ChangeKind.CORROBORATED),
+        health=digest.health,
+        still_failing=tuple(h for h in digest.failing if h.source not in told),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence to quote and the sources to link, first reporters first."""
+
+    quote: Sighting
+    links: tuple[Sighting, ...]
+    more: int
+
+
+def evidence(sightings: tuple[Sighting, ...]) -> Evidence | None:
+    """None for a fact known only from the baseline."""
+    if not sightings:
+        return None
+    unique = first_reporters(sightings)
+    return Evidence(unique[0], tuple(unique[:MAX_LINKS]), max(0, len(unique) - MAX_LINKS))
+
+
+def still_failing(sources: Iterable[SourceHealth], esc: Escape = plain) -> str:
+    """Still failing: Fans (since 26 February 2026), …"""
+    names = ", ".join(f"{esc(h.source)} (since {day(h.failing_since)})" for h in sources)
+    return f"Still failing: {names}"
+
+
+BASELINE = "from the baseline (known_facts)"
+NOTHING = "Nothing changed since the last digest."
