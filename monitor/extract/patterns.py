@@ -251,6 +251,7 @@ CREATOR_LEADS = (
     r"(?:the\s+)?brainchild\s+of",
     r"(?:co-?)?created\s+(?:(?:it|the\s+(?:\w+\s+)?(?:series|show|spin-?off|drama)|star\s+city)\s+)?with",
     r"developed\s+by",
+    r"(?:the\s+)?(?:creation|invention)\s+of",
 )
 # What follows a creator word when it is the show's: "creators of the series", not
 # "creators of Outlander" (the lookaheads are case-sensitive inside case-blind patterns).
@@ -265,6 +266,8 @@ CREATOR_TAILS = (
     + _OF_THE_SHOW,
     r"(?:the\s+)?(?:co-?)?creators?\s+of\s+(?:the\s+(?:series|show|spin-?off)"
     rf"{_NO_TITLE_AFTER}|star\s+city|it)\b",
+    r"(?:the\s+)?(?:duo|pair|trio|team|writers|writing\s+(?:duo|team|partners))\s+(?:who|that)\s+"
+    r"(?:co-?)?created\s+(?:it\b|star\s+city|the\s+(?:series|show|spin-?off|drama)\b)",
 )
 SHOWRUNNER_LEADS = (
     r"(?:co-?)?show\s*-?runners?(?:\s+(?:are|is|include))?",

@@ -85,15 +85,18 @@ def _tail(items: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _lead(items: tuple[str, ...]) -> re.Pattern[str]:
+def _lead(items: tuple[str, ...], crew: bool = True) -> re.Pattern[str]:
+    # "Co-creators and showrunners A and B": a crew lead may join two titles.
+    joined = r"|and\s+(?=(?:co-?)?(?:showrunners?|creators?)\b)" if crew else ""
     return re.compile(
-        rf"(?:{_alt(items)})\s*[:,]?\s*(?:are\s+|is\s+|also\s+|(?:co-?)?(?:showrunners?|creators?)\s+)*$",
+        rf"(?:{_alt(items)})\s*[:,]?\s*(?:are\s+|is\s+|also\s+{joined}"
+        r"|(?:co-?)?(?:showrunners?|creators?)\s+)*$",
         re.IGNORECASE,
     )
 
 
 _CAST_TAIL = _tail(P.CAST_TAILS)
-_CAST_LEAD = _lead(P.CAST_LEADS)
+_CAST_LEAD = _lead(P.CAST_LEADS, crew=False)
 _CAPTION = re.compile(rf"^{_PAREN}\s+{P.CAST_CAPTION_TAIL}", re.IGNORECASE)
 _CREW = (
     (FactKind.CREATOR, _lead(P.CREATOR_LEADS), _tail(P.CREATOR_TAILS)),

@@ -245,6 +245,10 @@ def _is_heading(para: list[str]) -> bool:
     return len(para) == 1 and len(para[0]) <= 80 and not _TERMINAL.search(para[0])
 
 
+def _items(scope: Scope, para: list[str]) -> bool:
+    """Whether a paragraph is lines of a credit block: short, no full stop, no show named."""
+    return is_items(para) and not any(scope.references(t) for t in para)
+
 
 def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     """Every sentence of an article (title first) with its subject switches."""
@@ -257,14 +261,17 @@ def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     carry = default
     lead: str | None = None
     for index, para in enumerate(paras, start=1):
-        if lead is not None and is_items(para):  # list lines, not headings or roundup labels
-            out += [Sentence(t, index, carry, tuple(scope.references(t)), lead) for t in para]
+        # A credit block (an article about the show only): its lines are names, not
+        # headings or roundup labels; a line naming a show ends it.
+        if lead is not None and _items(scope, para):
+            out += [Sentence(t, index, carry, (), lead) for t in para]
             continue
         head = heading_lead(para[0]) or label_lead(para[0])
+        head = head if default is Subject.SHOW and carry is Subject.SHOW else None
         lead = head if len(para) == 1 else None
-        if head is not None and len(para) > 1 and is_items(para[1:]):  # "Cast" over its lines
+        if head is not None and len(para) > 1 and _items(scope, para[1:]):  # "Cast" over lines
             out.append(Sentence(para[0], index, carry, tuple(scope.references(para[0]))))
-            out += [Sentence(t, index, carry, tuple(scope.references(t)), head) for t in para[1:]]
+            out += [Sentence(t, index, carry, (), head) for t in para[1:]]
             lead = head
             continue
         if _is_heading(para):
