@@ -56,7 +56,7 @@ def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
 
 
 def _item(change: Change) -> list[str]:
-    note = f" ({escape(change.note)})" if change.note else ""
+    note = f" ({escape(words.item_note(change))})"
     lines = [
         f'<li style="{STYLE["li"]}"><strong>{words.headline(change, escape)}</strong>{note}',
         *_evidence(change.sightings),

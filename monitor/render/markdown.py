@@ -40,7 +40,7 @@ def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
 
 
 def _item(change: Change) -> list[str]:
-    note = f" ({escape(change.note)})" if change.note else ""
+    note = f" ({escape(words.item_note(change))})"
     lines = [f"- **{words.headline(change, escape)}**{note}", *_evidence(change.sightings)]
     if change.kind == ChangeKind.CONFLICT and change.previous:
         lines.append(f"  - {words.value_words(change.previous, escape)} according to:")

@@ -24,7 +24,7 @@ def _evidence(sightings: tuple[Sighting, ...]) -> list[str]:
 
 
 def _item(change: Change) -> list[str]:
-    note = f" ({clean(change.note)})" if change.note else ""
+    note = f" ({clean(words.item_note(change))})"
     lines = [f"* {words.headline(change, clean)}{note}", *_evidence(change.sightings)]
     if change.kind == ChangeKind.CONFLICT and change.previous:
         lines.append(f"  {words.value_words(change.previous, clean)} according to:")

@@ -148,6 +148,13 @@ def headline(change: Change, esc: Escape = plain) -> str:
     return f"{label}: {value_words(previous, esc)} → {value_words(fact, esc)}"
 
 
+def item_note(change: Change) -> str:
+    """What goes in brackets after a change: its note and how many sources say it."""
+    sources = len({s.source for s in change.sightings})
+    support = count(sources, "source") if sources else "baseline"
+    return f"{change.note}; {support}" if change.note else support
+
+
 def count(n: int, one: str, many: str | None = None) -> str:
     """3 new facts / 1 conflict."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
