@@ -405,3 +405,307 @@ def test_round3_web_article(
     assert [f for f in wanted if f not in got] == []
     assert [f for f in got if f.kind in no_kinds] == []
     assert [f for f in WRONG.get(case_id, []) if f in got] == []
+
+
+# --- round 4: cast lists, credit boxes, captions, listings, episode guides -------------
+FD, PD = FactKind.FINALE_DATE, FactKind.PREMIERE_DATE
+
+# One name per line under a heading (an HTML list or table after conversion), a
+# "Character (Actor)" line that is left alone, and a later section about another show.
+CAST_HEADING_LINES = """Star City cast guide: who plays whom
+
+Apple TV's Star City arrives on May 29.
+
+Cast
+
+Rhys Ifans | Chief Designer
+
+Anna Maxwell Martin - Lyudmilla Raskova
+
+Solly McLeod (Sasha)
+
+Priya Kansara
+
+Sergei Korolev (Joel Kinnaman)
+
+Release date
+
+The first two episodes stream together.
+"""
+
+# Credit box lines ("Created by" over its names, "Starring:" with names below it).
+CREDIT_BOX = """Star City at a glance
+
+The For All Mankind spinoff starts on Apple TV on May 29.
+
+Created by
+Ronald D. Moore, Matt Wolpert and Ben Nedivi
+
+Starring: Rhys Ifans
+Alice Englert
+Adam Nagaitis
+
+Executive producers
+Maril Davis
+Steve Oster
+"""
+
+# A picture caption names the cast; a caption naming another show names nobody of it;
+# a character played "in Star City" is no actor.
+CAPTIONS = """Star City images: a first look at the Soviet space drama
+
+Josef Davies and Ruby Ashbourne Serkis in 'Star City' (Apple TV)
+
+Joel Kinnaman in 'For All Mankind' (Apple TV)
+
+Anna Maxwell Martin, who plays Lyudmilla Raskova in Star City, says the KGB office set was cold.
+"""
+
+# An actor bio listing other roles, and a roundup whose other show has its own cast list.
+BIO_AND_ROUNDUP = """Apple TV's summer: Star City and Slow Horses
+
+Star City
+
+Star City premieres on Apple TV on May 29. Co-creators and showrunners Matt Wolpert \
+and Ben Nedivi say it is the story of the people who never flew.
+
+Slow Horses
+
+Cast
+
+Gary Oldman
+
+Jack Lowden
+
+The thriller returns for its fifth season in the autumn.
+"""
+
+# A TV listing with the day over its entries, and a day label on the entry's line.
+LISTINGS = """Streaming this week: new shows and finales
+
+Wednesday May 27
+Dept. Q (Netflix) - season 2 premiere
+
+Friday May 29
+Star City (Apple TV) - series premiere, two episodes
+For All Mankind (Apple TV) - season 5 finale
+
+Fri July 10: Star City (Apple TV) - season finale
+Sat July 11: Foundation (Apple TV) - new episode
+"""
+
+# An episode guide: episode 1's date is the premiere; the last line is the finale only
+# because it says so. Later weeks date nothing.
+EPISODE_GUIDE = """Star City episode guide
+
+Star City has eight episodes. Here is when each one arrives on Apple TV.
+
+Episode 1: "Red Moon" - May 29
+Episode 2 - May 29
+Episode 3 - June 5
+Episode 8 (season finale) - July 10
+"""
+
+# Ways of saying when the season ends, and a last episode that is not a premiere.
+FINALE_WORDS = """Star City: the schedule
+
+Star City premieres on Apple TV on May 29, and its last episode lands on July 10.
+
+The first season runs from May 29 to July 10. Filming ran from March 2 to June 30.
+"""
+
+ROUND4 = [
+    (
+        "cast-heading-lines",
+        CAST_HEADING_LINES,
+        [
+            Fact(C, person="Rhys Ifans", role="Chief Designer"),
+            Fact(C, person="Solly McLeod", role="Sasha"),
+            Fact(C, person="Priya Kansara"),
+        ],
+        [
+            Fact(C, person="Sergei Korolev"),
+            Fact(C, person="Joel Kinnaman"),
+            Fact(C, person="Release Date"),
+        ],
+    ),
+    (
+        "credit-box",
+        CREDIT_BOX,
+        [
+            Fact(CR, person="Ronald D. Moore"),
+            Fact(CR, person="Matt Wolpert"),
+            Fact(CR, person="Ben Nedivi"),
+            Fact(C, person="Rhys Ifans"),
+            Fact(C, person="Alice Englert"),
+            Fact(C, person="Adam Nagaitis"),
+            Fact(EP, person="Maril Davis"),
+            Fact(EP, person="Steve Oster"),
+        ],
+        [Fact(C, person="Maril Davis"), Fact(CR, person="Alice Englert")],
+    ),
+    (
+        "captions",
+        CAPTIONS,
+        [Fact(C, person="Josef Davies"), Fact(C, person="Ruby Ashbourne Serkis")],
+        [Fact(C, person="Joel Kinnaman"), Fact(C, person="Lyudmilla Raskova")],
+    ),
+    (
+        "bio-and-roundup",
+        BIO_AND_ROUNDUP,
+        [Fact(CR, person="Matt Wolpert"), Fact(SR, person="Ben Nedivi")],
+        [Fact(C, person="Gary Oldman"), Fact(C, person="Jack Lowden")],
+    ),
+    (
+        "listings",
+        LISTINGS,
+        [Fact(PD, value="2026-05-29"), Fact(FD, value="2026-07-10")],
+        [Fact(PD, value="2026-05-27"), Fact(PD, value="2026-07-11"), Fact(FD, value="2026-05-29")],
+    ),
+    (
+        "episode-guide",
+        EPISODE_GUIDE,
+        [Fact(PD, value="2026-05-29"), Fact(FD, value="2026-07-10"), Fact(EC, value=8)],
+        [Fact(PD, value="2026-06-05"), Fact(FD, value="2026-06-05")],
+    ),
+    (
+        "finale-words",
+        FINALE_WORDS,
+        [Fact(PD, value="2026-05-29"), Fact(FD, value="2026-07-10")],
+        [Fact(PD, value="2026-07-10"), Fact(FD, value="2026-06-30")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "wanted", "wrong"), ROUND4, ids=[c[0] for c in ROUND4])
+def test_round4_web_article(case_id: str, text: str, wanted: list[Fact], wrong: list[Fact]) -> None:
+    got = _facts(text, published="2026-04-20")
+    assert [f for f in wanted if f not in got] == []
+    assert [f for f in wrong if f in got] == []
+
+
+def test_a_credit_block_ends_at_a_line_naming_a_show() -> None:
+    text = "Star City: cast\n\nCast\n\nRhys Ifans\n\nFor All Mankind\n\nJoel Kinnaman\n"
+    got = _facts(text)
+    assert Fact(C, person="Rhys Ifans") in got
+    assert Fact(C, person="Joel Kinnaman") not in got
+
+
+def test_credit_lines_are_read_only_in_an_article_about_the_show() -> None:
+    text = "Apple TV this summer\n\nCast\n\nRhys Ifans\n\nGary Oldman\n"
+    assert [f for f in _facts(text) if f.kind == C] == []
+
+
+def test_an_html_cast_table_is_read_after_conversion() -> None:
+    from monitor.pages import html_to_text
+
+    html = (
+        "<article><h1>Star City: the cast</h1><p>Star City premieres on Apple TV on May 29.</p>"
+        "<h2>Cast</h2><table><tr><th>Actor</th><th>Role</th></tr>"
+        "<tr><td>Rhys Ifans</td><td>Chief Designer</td></tr>"
+        "<tr><td>Solly McLeod</td><td>Sasha</td></tr></table></article>"
+    )
+    got = _facts(html_to_text(html))
+    assert Fact(C, person="Rhys Ifans", role="Chief Designer") in got
+    assert Fact(C, person="Solly McLeod", role="Sasha") in got
+    assert not any(f.kind == C and f.person in ("Actor", "Actor Role") for f in got)
+
+
+# Characters with their actors in parentheses, both full names: taken when a plain role
+# in the same sentence shows the shape; actors with their credits are not characters.
+CHARACTER_PARENS = """Star City review: the first two episodes
+
+In the opener the Chief Designer (Rhys Ifans) frets about the next launch while \
+Lyudmilla Raskova (Anna Maxwell Martin) arrives from Moscow.
+
+Alice Englert (Bad Sisters) and Priya Kansara (Polite Society) round out the cast.
+
+The drama, created by Ronald D. Moore, Matt Wolpert and Ben Nedivi, stars Solly McLeod \
+and Agnes O'Casey. Adam Nagaitis is the KGB's Valya Petrov.
+"""
+
+
+def test_characters_in_parentheses_and_other_cast_shapes() -> None:
+    got = _facts(CHARACTER_PARENS)
+    wanted = [
+        Fact(C, person="Rhys Ifans", role="Chief Designer"),
+        Fact(C, person="Anna Maxwell Martin", role="Lyudmilla Raskova"),
+        Fact(C, person="Alice Englert"),
+        Fact(C, person="Solly McLeod"),
+        Fact(C, person="Agnes O'Casey"),
+        Fact(C, person="Adam Nagaitis", role="Valya Petrov"),
+    ]
+    assert [f for f in wanted if f not in got] == []
+    wrong = [
+        Fact(C, person="Lyudmilla Raskova"),
+        Fact(C, person="Alice Englert", role="Bad Sisters"),
+        Fact(C, person="Bad Sisters"),
+        Fact(C, person="Ronald D. Moore"),
+    ]
+    assert [f for f in wrong if f in got] == []
+
+
+# Single-sentence shapes of round 4: (sentence, a fact it states, a fact it must not).
+SHAPES = [
+    ("Star City is out May 29.", Fact(PD, value="2026-05-29"), None),
+    ("Star City closes out its season on July 10.", Fact(FD, value="2026-07-10"), None),
+    (
+        "The last of its eight episodes arrives July 10.",
+        Fact(FD, value="2026-07-10"),
+        Fact(PD, value="2026-07-10"),
+    ),
+    ("Watch the Star City trailer below.", Fact(T, value="released"), None),
+    (
+        "We can't wait to watch the Star City trailer when it arrives.",
+        None,
+        Fact(T, value="released"),
+    ),
+    (
+        "Alice Englert takes the part of Anastasia in Star City.",
+        Fact(C, person="Alice Englert", role="Anastasia"),
+        None,
+    ),
+    (
+        "Star City's Adam Nagaitis (who plays Valya) talks to us.",
+        Fact(C, person="Adam Nagaitis", role="Valya"),
+        None,
+    ),
+    (
+        "In Star City, Rhys Ifans, who was announced in March as the Chief Designer, is superb.",
+        Fact(C, person="Rhys Ifans", role="Chief Designer"),
+        None,
+    ),
+    (
+        "Star City co-creators and showrunners Matt Wolpert and Ben Nedivi spoke to us.",
+        Fact(CR, person="Ben Nedivi"),
+        None,
+    ),
+    (
+        "Matt Wolpert and Ben Nedivi, the duo who created Star City, spoke to us.",
+        Fact(CR, person="Matt Wolpert"),
+        None,
+    ),
+    (
+        "Matt Wolpert and Ben Nedivi, who created Star City with Ronald D. Moore and serve as "
+        "its showrunners, spoke to us.",
+        Fact(SR, person="Ben Nedivi"),
+        Fact(SR, person="Ronald D. Moore"),
+    ),
+    (
+        "Star City is the creation of Ronald D. Moore, Matt Wolpert and Ben Nedivi.",
+        Fact(CR, person="Ronald D. Moore"),
+        None,
+    ),
+    (
+        "Star City showrunners Matt Wolpert and Ben Nedivi, and Maril Davis, spoke.",
+        Fact(SR, person="Matt Wolpert"),
+        Fact(SR, person="Maril Davis"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "wrong"), SHAPES, ids=[s[0][:40] for s in SHAPES])
+def test_round4_sentence_shape(sentence: str, wanted: Fact | None, wrong: Fact | None) -> None:
+    got = _facts(sentence, title="Star City: the latest", published="2026-04-20")
+    assert wanted is None or wanted in got
+    assert wrong is None or wrong not in got

@@ -211,3 +211,26 @@ def test_listing_selector_that_matches_nothing() -> None:
 def test_listing_selector_without_links() -> None:
     with pytest.raises(ParseError, match="matched 1 elements, no links"):
         parse_listing(b"<p class=x>no link</p>", base_url="https://tv.example/", selector=".x")
+
+
+def test_html_to_text_table_rows_are_lines_with_cells_apart() -> None:
+    html = (
+        "<h2>Cast</h2><table><tr><th>Actor</th><th>Role</th></tr>"
+        "<tr><td>Solly McLeod</td><td> Sasha </td><td></td></tr></table><p>After.</p>"
+    )
+    assert html_to_text(html) == "Cast\n\nActor | Role\n\nSolly McLeod | Sasha\n\nAfter."
+    page = f"<html><body>{html}</body></html>"
+    assert html_to_text(page) == html_to_text(html)  # the bs4 walk agrees with lxml's
+
+
+def test_html_to_text_definition_terms_run_into_descriptions() -> None:
+    html = (
+        "<dl><dt>Created by</dt><dd>Ronald D. Moore, Matt Wolpert</dd>"
+        "<dt>Episodes:</dt><dd>8</dd></dl>"
+    )
+    assert html_to_text(html) == "Created by: Ronald D. Moore, Matt Wolpert\n\nEpisodes: 8"
+    assert html_to_text(f"<html><body>{html}</body></html>") == html_to_text(html)
+
+
+def test_html_to_text_marker_characters_in_the_input_are_plain_spaces() -> None:
+    assert html_to_text("<p>a\x02b\x03c</p>") == "a b c"

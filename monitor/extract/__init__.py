@@ -15,6 +15,7 @@ from monitor.extract.answers import answered, is_question, question_lead
 from monitor.extract.context import Context, Found
 from monitor.extract.credits import item_statement
 from monitor.extract.dates import find_dates
+from monitor.extract.listing import dated_entry, day_heading, entry_statement, guide_statement
 from monitor.extract.names import NameBook
 from monitor.extract.people import find_people
 from monitor.extract.production import find_production
@@ -51,11 +52,14 @@ def extract(document: Document, topic: Topic) -> list[Sighting]:
     ctx = Context(published=published, names=names, aliases=aliases)
     found: list[tuple[Fact, str, bool]] = []
     lead: str | None = None
+    day: str | None = None  # the day heading of a listing
     for index, sent in enumerate(sentences):
         found += _read(sent, sent.text, 0, ctx, index == 0)
         item = item_statement(sent.lead, sent.text, ctx.names.is_name) if sent.lead else None
         if item is not None:
             found += _read(sent, item[0], item[1], ctx, False)
+        day = day_heading(sent.text) or day
+        found += _listing(sent, day if index else None, ctx)
         if lead is not None:
             text, shift = answered(lead, sent.text)
             found += _read(sent, text, shift, ctx, False)
@@ -88,6 +92,14 @@ def _read(
     return out
 
 
+def _listing(sent: Sentence, day: str | None, ctx: Context) -> list[tuple[Fact, str, bool]]:
+    """The facts of a listing entry of the show dated by its day heading or label."""
+    dated = dated_entry(sent.text)
+    day, text = dated if dated else (day, sent.text)
+    entry = (entry_statement(text, day, ctx.aliases) if day else None) or guide_statement(text)
+    return _read(sent, entry, 0, ctx, False) if entry else []
+
+
 def headline(title: str, paras: list[list[str]]) -> tuple[str, list[list[str]]]:
     """The headline and the body: a text without a title starts with its headline line.
 
@@ -113,7 +125,11 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
         old = out.get(key)
         if old is None or (
             fact.kind == FactKind.CAST
-            and (_better_role(old[0].role, fact.role) or (old[2] and fact.role and not headline))
+            and (
+                _better_role(old[0].role, fact.role)
+                or (old[2] and fact.role and not headline)
+                or (_credit_role(old[0], old[1]) and fact.role and not _credit_role(fact, evidence))
+            )
         ):
             out[key] = (fact, evidence, headline)
     kept = _agreeing([(fact, evidence) for fact, evidence, _ in out.values()])
@@ -161,6 +177,12 @@ def _window_covers(fact: Fact, dates: list[str]) -> bool:
     value = str(fact.value)
     year = value[-4:] if not value[:4].isdigit() else value[:4]
     return any(d.startswith(value) or d.startswith(year) for d in dates)
+
+
+def _credit_role(fact: Fact, evidence: str) -> bool:
+    """Whether a role comes from a parenthesis after the name ("Adam Nagaitis (Chernobyl)"):
+    perhaps a credit, so a role the article states in words is better."""
+    return bool(fact.role) and f"{fact.person} ({fact.role})" in evidence
 
 
 def _better_role(old: str | None, new: str | None) -> bool:

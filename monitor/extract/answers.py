@@ -46,4 +46,3 @@ def answered(lead: str, answer: str) -> tuple[str, int]:
     else:
         text = f"{lead} {body}"
     return text, max(0, len(text) - len(answer))
-

@@ -24,7 +24,9 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("finale", re.compile(rf"\b(?:{_alt(P.FINALE_CUES)})\b", re.I)),
     ("premiere", re.compile(rf"\b(?:{_alt(P.PREMIERE_CUES)})\b", re.I)),
     ("other", re.compile(rf"\b(?:{_alt(P.OTHER_DATE_CUES)})\b", re.I)),
+    ("range", re.compile(rf"(?:{_alt(P.RANGE_CUES)})\b", re.I)),
 )
+_OTHER_CUE = _CUES[2][1]
 _TRAILER = re.compile(_alt(P.TRAILER_CUES), re.I)
 _TRAILER_NOT = re.compile(rf"(?:{_alt(P.TRAILER_NOT_TRAILER)})", re.I)
 _TRAILER_VERB = re.compile(rf"\b(?:{_alt(P.TRAILER_RELEASE_VERBS)})", re.I)
@@ -52,7 +54,8 @@ _WEEKDAY = re.compile(rf"\b(?:on\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+{MON
 MAX_GAP = 70
 _LISTING_PAREN = re.compile(r"\([^()]*$")
 _LISTING_LEAD = re.compile(rf"^\W*(?:(?:{'|'.join(P.WEEKDAYS)}),?\s*)?$", re.I)
-_LISTING_TRAIL = re.compile(r"\s(?:-|:)\s*$")
+_LISTING_TRAIL = re.compile(r"(?:\s-|:|\s\|)\s*$")
+_LISTING_AFTER = re.compile(r"^(?:\s*\([^()]*\))?[\s.]*$")
 _LISTING_NOT = re.compile(r"\b(?:episodes?|season|series)\s+\d|\bepisode\b", re.I)
 
 
@@ -62,13 +65,18 @@ def _is_listing(text: str, start: int, end: int) -> bool:
         return False
     in_paren = bool(_LISTING_PAREN.search(text[:start])) and text[end:].lstrip().startswith(")")
     leads = bool(_LISTING_LEAD.match(text[:start])) and text[end:].lstrip().startswith("-")
-    trails = bool(_LISTING_TRAIL.search(text[:start])) and not text[end:].strip(" .")
+    trails = bool(_LISTING_TRAIL.search(text[:start]) and _LISTING_AFTER.match(text[end:]))
     return in_paren or leads or trails
 
 
 _MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser", re.I)
 _FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
-_FINALE_ONLY = re.compile(r"\bfinale\b", re.I)
+# Before a premiere verb, what makes it the finale's: "the finale / the last episode lands".
+_FINALE_ONLY = re.compile(
+    r"\bfinale\b|\b(?:final|last)\s+(?:episode|instal+ment|chapter)\b(?!'s)[^,;]*$"
+    r"|\b(?:final|last)\s+of\s+(?:its|the)\s+(?:\w+\s+)?episodes\b[^,;]*$",
+    re.I,
+)
 
 
 def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, int] | None:
@@ -126,6 +134,10 @@ def _exact_dates(text: str, exact: list[tuple[int, int, date]], trailer: bool) -
         if cue is None or cue[0] in ("other", "trailer"):
             continue
         kind, pos = cue
+        if kind == "range":  # a run's last day, unless the run is filming's or another's
+            if _OTHER_CUE.search(text):
+                continue
+            kind = "finale"
         if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
             kind = "finale"
         fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE

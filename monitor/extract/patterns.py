@@ -8,6 +8,7 @@ once at import.
 from __future__ import annotations
 
 # Tables kept in their own file, re-exported here: one place to read every pattern.
+from monitor.extract.patterns_dates import *  # noqa: F403  (dates, numbers, production)
 from monitor.extract.patterns_web import (
     ANSWER_OPENERS as ANSWER_OPENERS,
 )
@@ -204,6 +205,10 @@ CAST_ROLE_VERBS = (
     r"(?:plays|playing|portrays|portraying|is\s+playing|is\s+portraying)",
     r"(?:takes?|taking|will\s+take)\s+on\s+the\s+role\s+of", r"(?:boards?|boarded)\s+[^,.;]{1,40}?\s+as",
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
+    r"(?:(?:has|gets|got|landed|lands|won|wins|plays)\s+|in\s+)the\s+(?:title\s+)?(?:role|part)\s+of",
+    r"(?:takes?|took|taking)\s+the\s+(?:role|part)\s+of", r"returns?\s+as(?=\s+(?:the\s+)?[A-Z])",
+    r"(?:was|were|has\s+been|is)\s+(?:announced|confirmed|revealed|unveiled)\s+(?:\w+\s+){0,2}?as"
+    r"(?=\s+(?:the\s+)?[A-Z])",
 )  # fmt: skip
 # Text between a role and the name after it: "the Chief Designer, played by Rhys Ifans".
 ROLE_BEFORE_NAME = (
@@ -241,7 +246,7 @@ CAST_LEADS = (
     r"joining\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
     r"(?:also\s+)?cast\s+(?:are|is|were|was)", r"stars\s+include", r"new\s+cast\s+members?",
     r"(?:led|fronted|headlined)\s+by", r"(?:has|have|had)\s+(?:also\s+)?cast", r"cast\s+members?", r"\bjoin(?:s|ing)?",
-    r"(?:which|that|it)\s+(?:also\s+)?stars", r"(?:previously\s+announced|fellow|announced|series)"
+    r"(?:which|that|it)\s+(?:also\s+)?stars", r",\s+(?:also\s+)?stars", r"(?:previously\s+announced|fellow|announced|series)"
     r"\s+(?:leads|stars|co-?stars|cast\s+members|castmates)",
 )  # fmt: skip
 CREATOR_LEADS = (
@@ -280,6 +285,8 @@ SHOWRUNNER_TAILS = (
     r"(?:will\s+|also\s+|to\s+)?(?:co-?)?showrun\b",
     r"(?:are|is|will\s+be)?\s*(?:also\s+)?run(?:s|ning)?\s+the\s+(?:show|series)",
     r"(?:the\s+)?(?:co-?)?show\s*-?runners?\s+(?:on|of)\b",
+    r"(?:who\s+)?(?:co-?)?created\s+[^,;]{1,60}?\s+and\s+(?:also\s+)?(?:serve|serves|act|acts)"
+    r"\s+as\s+(?:its|the)\s+(?:co-?)?show\s*-?runners?",
 )
 EP_LEADS = (
     r"executive\s+producers?(?:\s+(?:are|include|also\s+include|including|is))?",
@@ -334,7 +341,7 @@ ROLE_TITLE_WORDS = frozenset(
 # Words that end a role phrase.
 ROLE_STOPS = (
     r"\s+(?:in|on|for|opposite|alongside|with|who|which|that|from|at|and|when|while|after|before"
-    r"|to|into|as\s+well|,|;|:)\s",
+    r"|to|into|as\s+well|already|now|still|both|too|,|;|:)\s",
     r"\s+-\s",
     r"[,;:.!?()]",
 )
@@ -367,107 +374,4 @@ OTHER_WORK_RARE_CUES = (
 OTHER_WORK_WORDS = (
     "creat", "showrun", "repped", "represent", "managed", "signed", "agen", "manage",
     "publicist", " by", "whose",
-)  # fmt: skip
-
-# --- dates and numbers -----------------------------------------------------------
-PREMIERE_CUES = (
-    r"premier(?:e|es|ed|ing)",
-    r"debut(?:s|ed|ing)?",
-    r"launch(?:es|ed|ing)?",
-    r"arriv(?:e|es|ed|ing)",
-    r"(?:will\s+)?(?:be\s+)?(?:released|releasing|streaming|stream|drops?|bow(?:s)?|hits?)",
-    r"release(?:\s+(?:date|window))?",
-    r"(?:come|coming)\s+to",
-    r"(?:lands?|landing)",
-    r"(?:set|slated|scheduled|dated)\s+for",
-    r"(?:blast(?:s|ing)?\s+off)",
-)
-FINALE_CUES = (
-    r"(?:final|last)\s+episode",
-    r"(?:season|series)\s+finale",
-    r"finale",
-    r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
-    r"(?:concludes?|concluding|wraps?\s+up|ends?|ending|finish(?:es|ing)?|runs?\s+(?:through|until))",
-)
-# Cues that claim a date for something else (filming, announcements, other events).
-OTHER_DATE_CUES = (
-    r"film(?:ing|ed)?", r"shoot(?:ing)?", r"shot", r"announc(?:ed|ement|es)", r"aired",
-    r"wrapp?(?:ed)?", r"began", r"begins", r"started", r"starts\s+(?:filming|shooting|production)",
-    r"renew(?:ed|al)", r"published", r"panel", r"comic-?con", r"born", r"revealed", r"unveiled",
-    r"images?", r"photos?", r"first[\s-]look", r"posters?", r"updated", r"interview", r"festival",
-    r"screen(?:ed|ing)", r"ceremony", r"awards?", r"deadline",
-)  # fmt: skip
-# Words that make a premiere statement hypothetical or past-of-another-thing.
-SPECULATION_CUES = (
-    r"\bcould\b", r"\bmight\b", r"\bmay\s+(?:be|return|come|premiere|get)\b", r"\bhopes?\b",
-    r"\bhoping\b", r"\brumou?r", r"\bspeculat", r"\bif\s+", r"\bwould\s+like\b", r"\bwants?\s+to\b",
-    r"\bpossible\b", r"\bpossibly\b", r"\bpotential\b", r"\bunconfirmed\b", r"\bhasn'?t\s+been\b",
-    r"\bnot\s+yet\b", r"\byet\s+to\b", r"\bno\s+word\b", r"\bpitch", r"\bplanned\b",
-    r"\bwhether\b", r"\breportedly\b", r"\busually\b", r"\btypically\b", r"\bnormally\b", r"\bexpects?\b", r"\bexpected\b",
-)  # fmt: skip
-EPISODE_UNITS = (
-    r"episodes?\b",
-    r"parts?\b(?!\s+of)",
-    r"installments?",
-    r"instalments?",
-    r"chapters?",
-)
-EPISODE_TOTALS = (
-    r"\bepisode\s+(?:NUM)\s+of\s+(?P<n>NUM)\b",
-    r"\b(?P<n>\w+?(?:th|nd|rd|st))\s+and\s+(?:final|last)\s+episode\b",
-    r"\b(?:season|series)\s+finale\W{1,3}\(?episode\s+(?P<n>NUM)\b",
-)
-# Cheap pre-filters: a sentence without any of these words cannot state the fact.
-EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter")
-FILMING_WORDS = (
-    "film", "shoot", "shot", "lensed", "production", "photography", "wrap", "location", "camera",
-)  # fmt: skip
-# A season other than the first near an episode count: another show's (or a later) season.
-OTHER_SEASON = (
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|latest|next"
-    r"|new|another|previous|upcoming|sophomore|2nd|3rd|\d+th)\s+(?:and\s+final\s+)?(?:season|run"
-    r"|outing|instal+ment|volume|cycle|series\b(?!\s+(?:of|with|order)))",
-    r"\bS(?:[2-9]|\d\d)\b",
-    r"\bseason\s+(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)\b",
-    r"\bseasons\b",
-    r"\b(?:a|per|each|every)\s+season\b",
-    r"\bseries\s+(?:[2-9]|two|three|four|five)\b",
-)
-# Capitalised words next to an episode count that are no other show's title.
-NOT_TITLE_WORDS = frozenset(
-    """apple apple's apple tv its the this that that's there there's here here's what what's it
-    it's let's he she they we you who a an netflix hbo max prime video hulu disney paramount
-    peacock friday fridays total""".split()
-)
-RENEWAL_WORDS = ("renew", "cancel", "axed", "return", "picked up", "season")
-NOT_EPISODE_COUNT = (
-    r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:premiere|debut|launch|drop)",
-    r"(?:premiere|debut|launch)s?\s+with\s+(?:one|two|three|four|[1-4])\s+episodes",
-    r"(?:first|opening)\s+(?:one|two|three|four|[1-4])\s+episodes",
-    r"episodes?\s+(?:one|two|three|\d)",
-    r"\b(?:one|two|three|four|[1-4])\s+episodes\s+(?:in|into)\b",
-    r"(?:one|two|three|four|[1-4])[-\s]part\s+(?:finale|premiere|story|episode|opener|special)",
-    r"(?:one|two|three|four|[1-4])[-\s]episode\s+(?:finale|arc|special|block|run\s+of)",
-    r"(?:one|two|three|four|[1-4])\s+new\s+episodes",
-    r"with\s+(?:one|two|three|four|[1-4])\s+episodes",
-    r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
-    r"premiere[^.;]{0,20}?(?:one|two|three|four|[1-4])\s+episodes",
-    r"(?:one|two|three|four|[1-4])\s+episodes[^.;]{0,15}?(?:then|followed)",
-    r"\w+\s+episodes\s+(?:made\s+)?(?:available|sent|screened|provided)\b",
-)
-FILMING_CUES = (
-    r"(?:filming|shooting|production|principal\s+photography|cameras\s+(?:rolled|roll|rolling))"
-    r"\s+(?:\w+\s+){0,4}?(?:in|at)",
-    r"(?:filmed|shot|lensed|shooting|filming)\s+(?:\w+\s+){0,3}?(?:in|at)",
-    r"(?:film|shoot)\s+(?:\w+\s+){0,2}?in",
-    r"(?:wrapped(?:\s+(?:filming|shooting|production))?|on\s+location)\s+(?:\w+\s+){0,2}?in",
-)
-PRODUCTION_COMPANY_SUFFIXES = (
-    "Television", "Productions", "Production", "Studios", "Studio", "Pictures", "Entertainment",
-    "Films",
-)  # fmt: skip
-PRODUCTION_CUES = (
-    r"produced\s+by", r"produc(?:es|ing)", r"production\s+compan(?:y|ies)", r"\bstudio\b",
-    r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+[A-Z]", r"\bvia\b",
-    r"\bwith\b", r"\bfrom\b", r"\bbehind\b",
 )  # fmt: skip

@@ -49,6 +49,9 @@ TRAILER_RELEASE_VERBS = (
     r"(?:gave|gives|give)\s+(?:fans\s+)?(?:a|the|its)",
     r"(?:offers?|offered)", r"(?:premiered|premieres)", r"(?:got|gets|has)\s+(?:a|its)",
     r"(?:posted|posts)", r"(?:new|first|full|official)\s+(?:\w+\s+)?(?:trailer|teaser)\s+(?:for|shows)",
+    # an embed: "Watch the trailer below", "Here's the first teaser"
+    r"(?:watch|check\s+out)\s+(?:the|this|our)\b(?=[^.;]{0,60}\b(?:below|above|here|now)\b)",
+    r"here'?s\s+(?:the|a|our)\b",
 )  # fmt: skip
 # Pictures a studio releases: "images were released in December" dates no premiere.
 VISUALS = (

@@ -42,8 +42,10 @@ _ROLE_VERB = re.compile(
 _NOT_VERB = r"(?!(?:by|repped|represented|managed|signed|with)\b)"
 _IS_ROLE = re.compile(
     rf"^{_PAREN}\s+(?i:is|was|will\s+be)\s+(?:the\s+|an?\s+)?(?:{_NOT_VERB}[a-z]+\s+){{0,3}}?"
-    rf"(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
+    rf"(?P<owner>(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*'s\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})(?=\s*(?:[,.;]|$|\s+who\b|\s+and\b))"
 )
+# An agency owning a character ("is the KGB's Lyudmilla Raskova"), not another show.
+_AGENCY = re.compile(r"[A-Z]{2,6}'s\s")
 _ROLE_PAREN = re.compile(
     r"(?:(?<=\s)|^)(?:the\s+|veteran\s+|young\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"\s*\((?P<name>[^()]{3,60})\)"
@@ -58,7 +60,10 @@ _OTHER_WORK_RARE = re.compile(
     rf"(\b(?:{_alt(P.OTHER_WORK_RARE_CUES)})\s)[^,;.()]{{1,60}}", re.IGNORECASE
 )
 _PAREN_ROLE = re.compile(rf"^\s*\((?P<role>[{UP}][{LOW}'-]+)\)")
-_PAREN_TITLE = re.compile(rf"^\s*\((?:the\s+)?(?P<role>[{UP}][{LOW}'-]+(?:\s+[{UP}][{LOW}'-]+){{1,2}})\)")
+_PAREN_TITLE = re.compile(
+    rf"^\s*\((?:the\s+)?(?P<role>[{UP}][{LOW}'-]+(?:\s+[{UP}][{LOW}'-]+){{1,2}})\)"
+)
+_PAREN_AS = re.compile(r"^\s*\((?:as|who\s+plays|playing|plays)\s+(?P<role>[^()]{1,40})\)")
 _QUOTED_ROLE = re.compile(r"^[\"']([^\"]{1,50}?)[\"']")
 _NAMED = re.compile(r"\b(?:named|called)\s+(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _CAP_RUN = re.compile(r"^[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}")
@@ -260,6 +265,8 @@ def _cast_role(
     paren_role = _PAREN_ROLE.match(after)
     if paren_role and (sentence_has_cue or m.start <= 2):
         return True, paren_role.group("role")
+    if paren_as := _PAREN_AS.match(after):  # "Adam Nagaitis (who plays Valya)"
+        return True, parse_role(paren_as.group("role"))
     paren_title = _PAREN_TITLE.match(after)  # "(Chief Designer)": a title, not a name
     if paren_title and sentence_has_cue and _worded_role(paren_title.group("role"), names):
         return True, paren_title.group("role")
@@ -270,7 +277,9 @@ def _cast_role(
     if (
         is_role
         and fold(is_role.group("role").split()[0]) not in _NOT_ROLE
-        and names.resolve(is_role.group("role")) is None
+        and (
+            _AGENCY.match(is_role.group("owner") or "") or not names.resolve(is_role.group("role"))
+        )
     ):
         return True, parse_role(is_role.group("role"))
     return False, None
@@ -298,10 +307,13 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
         role = parse_role(m.group("role"))
         if name and role and fold(role.split()[0]) not in _NOT_ROLE | {"He", "She"}:
             yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
-    for m in _ROLE_PAREN.finditer(text):
-        if not _FULL_NAME.fullmatch(m.group("name").strip()):
-            continue
-        if len(m.group("role").split()) > 1 and ctx.names.resolve(m.group("role")):
+    pairs = [m for m in _ROLE_PAREN.finditer(text) if _FULL_NAME.fullmatch(m.group("name").strip())]
+    # "Sasha (Solly McLeod), Lyudmilla Raskova (Anna Maxwell Martin)": one plain role
+    # shows the sentence lists characters with their actors, not actors with credits.
+    named = [len(m.group("role").split()) > 1 and ctx.names.resolve(m.group("role")) for m in pairs]
+    characters = not all(named)
+    for m, name_like in zip(pairs, named, strict=True):
+        if name_like and not characters:
             continue  # "Alice Englert (Bad Sisters)": a person and a credit
         name = ctx.names.resolve(m.group("name"))
         role = parse_role(m.group("role"))
@@ -314,9 +326,8 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
     before = text[max(0, chain[0].start - 80) : chain[0].start]
     after = text[chain[-1].end :]
     in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
-    caption = not in_cast_list and chain[0].start <= 2 and bool(_CAPTION.match(after))
-    if caption:  # a picture caption names the cast, not their roles
-        yield from (Found(Fact(FactKind.CAST, person=m.name), chain[0].start) for m in chain)
+    if not in_cast_list and chain[0].start <= 2 and _CAPTION.match(after):
+        yield from _captioned(chain)
         return
     if in_cast_list and _JOINED_BY.search(before) and _CREW_WORDS.search(text):
         in_cast_list = False  # "Moore, who created it, is joined by Maril Davis": crew
@@ -350,6 +361,11 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
         elif tail.match(after) and not _AFTER_CREATED_OTHER.match(after):
             for m in chain:
                 yield Found(Fact(kind, person=m.name), chain[0].start)
+
+
+def _captioned(chain: list[Mention]) -> Iterator[Found]:
+    """The people a picture caption names ("A and B in 'Star City'"): cast, roles unsaid."""
+    return (Found(Fact(FactKind.CAST, person=m.name), chain[0].start) for m in chain)
 
 
 def _led(

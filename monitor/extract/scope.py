@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from monitor.extract.credits import heading_lead, is_items, label_lead
+from monitor.extract.normalize import MONTH_RE
 from monitor.extract.patterns import (
     COMPARISON_WORDS,
     GENERIC_HEADING_WORDS,
@@ -61,8 +62,8 @@ _LABEL = re.compile(
     r"^(?P<label>[^:.!?()]{2,70}?)(?P<paren>\s*\([^()]{1,40}\))?\s*(?P<sep>:|\s-\s)\s*"
 )
 _DATE_LABEL = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
-    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+[A-Z]{2,3})?)$",
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE}"
+    r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+[A-Z]{2,3})?)$",  # "May 29", "9pm ET"
     re.IGNORECASE,
 )
 _LABEL_TITLE = re.compile(r"[^,(;:]{1,50}?(?=\s*(?:,|\(|;|:|\s-\s|$))")
@@ -250,6 +251,22 @@ def _items(scope: Scope, para: list[str]) -> bool:
     return is_items(para) and not any(scope.references(t) for t in para)
 
 
+def _credit_block(
+    scope: Scope, para: list[str], index: int, carry: Subject, lead: str | None, own: bool
+) -> tuple[list[Sentence], str | None]:
+    """A paragraph of a credit block as sentences (empty when it is none), and the lead
+    in force after it. Only in an article about the show (``own``); its lines are names,
+    not headings or roundup labels; a line naming a show, or another label, ends it."""
+    head = heading_lead(para[0]) or label_lead(para[0])
+    if head is None and lead is not None and _items(scope, para):
+        return [Sentence(t, index, carry, (), lead) for t in para], lead
+    head = head if own and carry is Subject.SHOW else None
+    if head is not None and len(para) > 1 and _items(scope, para[1:]):  # "Cast" over lines
+        first = Sentence(para[0], index, carry, tuple(scope.references(para[0])))
+        return [first, *(Sentence(t, index, carry, (), head) for t in para[1:])], head
+    return [], head if len(para) == 1 else None
+
+
 def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     """Every sentence of an article (title first) with its subject switches."""
     scope = Scope(topic)
@@ -261,18 +278,9 @@ def scoped(title: str, paras: list[list[str]], topic: Topic) -> list[Sentence]:
     carry = default
     lead: str | None = None
     for index, para in enumerate(paras, start=1):
-        # A credit block (an article about the show only): its lines are names, not
-        # headings or roundup labels; a line naming a show ends it.
-        if lead is not None and _items(scope, para):
-            out += [Sentence(t, index, carry, (), lead) for t in para]
-            continue
-        head = heading_lead(para[0]) or label_lead(para[0])
-        head = head if default is Subject.SHOW and carry is Subject.SHOW else None
-        lead = head if len(para) == 1 else None
-        if head is not None and len(para) > 1 and _items(scope, para[1:]):  # "Cast" over lines
-            out.append(Sentence(para[0], index, carry, tuple(scope.references(para[0]))))
-            out += [Sentence(t, index, carry, (), head) for t in para[1:]]
-            lead = head
+        block, lead = _credit_block(scope, para, index, carry, lead, default is Subject.SHOW)
+        if block:
+            out += block
             continue
         if _is_heading(para):
             carry = scope.heading(para[0]) or carry
