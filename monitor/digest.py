@@ -83,7 +83,7 @@ def publish(
     now: datetime | None = None,
     always: bool | None = None,
     email: bool | None = None,
-    lock_timeout: float = 10.0,
+    lock_timeout: float = 30.0,
 ) -> DigestReport:
     """Write (and mail) a digest of what changed since the last one."""
     now = now or datetime.now(UTC)
