@@ -48,12 +48,17 @@ SINGLE_VALUED = frozenset(
 DATE_KINDS = frozenset({FactKind.PREMIERE_DATE, FactKind.FINALE_DATE})
 
 
+_FOLD_DROP = re.compile(r"[\u2019'`.]")
+_FOLD_SPACE = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Fold a name or value for comparison: no accents, case, punctuation or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = re.sub(r"[\u2019'`.]", "", plain.casefold())
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _FOLD_DROP.sub("", text.casefold())
+    return " ".join(_FOLD_SPACE.sub(" ", plain).split())
 
 
 @dataclass(frozen=True, slots=True)

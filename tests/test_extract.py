@@ -238,3 +238,12 @@ def test_pronoun_takes_the_person_of_the_previous_sentence() -> None:
         'She\'s playing the "Flight Director."'
     )
     assert ("cast", "Nia Okafor", "Flight Director") in got
+
+
+def test_showrunners_list_ends_at_its_and() -> None:
+    got = facts(
+        "Behind the camera, Dana Volk and Ira Penn have joined as executive producers, "
+        "alongside showrunners Lev Moran and Suri Tal, Ada Quill and Bo Reyes."
+    )
+    showrunners = {f[1] for f in got if f[0] == "showrunner"}
+    assert showrunners == {"Lev Moran", "Suri Tal"}

@@ -371,9 +371,11 @@ def _captioned(chain: list[Mention]) -> Iterator[Found]:
 def _led(
     kind: FactKind, lead: re.Match[str], members: list[Mention], first: list[Mention]
 ) -> list[Mention]:
-    """The names a crew lead covers. A creator word covers its own list only: one name
-    after "co-creator", the names up to the first "and" after "creators" (producers
-    listed on after them are not creators)."""
+    """The names a crew lead covers. A creator or showrunner word covers its own list
+    only: one name after "co-creator", the names up to the first "and" after
+    "creators" or "showrunners" (producers listed on after them are neither)."""
+    if kind == FactKind.SHOWRUNNER:
+        return [m for m in members if m in first]  # "showrunners A and B, C and D": A, B
     if kind != FactKind.CREATOR or not _CREATOR_WORD.match(lead.group(0)):
         return members
     if not re.match(r"(?:co-?)?creators\b", lead.group(0), re.IGNORECASE):
