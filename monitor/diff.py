@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from monitor.models import Change, ChangeKind, Fact, FactKind, Sighting, fold
-from monitor.store import Candidate, Reported
+from monitor.models import Candidate, Change, ChangeKind, Fact, FactKind, Reported, Sighting, fold
 
 Verdict = Literal["win", "lose", "conflict"]
 OLDEST = datetime.min.replace(tzinfo=UTC)

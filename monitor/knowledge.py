@@ -9,8 +9,8 @@ from typing import Any
 from monitor.config import Config
 from monitor.diff import statuses
 from monitor.lock import store_lock
-from monitor.models import Document, FactKind, Topic
-from monitor.store import Candidate, Store
+from monitor.models import Candidate, Document, FactKind, Topic
+from monitor.store import Store
 
 
 def _row(cand: Candidate, status: str) -> dict[str, Any]:

@@ -278,3 +278,54 @@ class Digest:
     @property
     def empty(self) -> bool:
         return not self.changes and not self.health
+
+
+# -- records of the store -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSighting:
+    """A sighting with its row id and whether a digest reported it already."""
+
+    id: int
+    sighting: Sighting
+    reported: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One value of one fact, as stored: the baseline or what articles said."""
+
+    id: int
+    fact: Fact
+    baseline: bool
+    judgement: str | None
+    first_seen: datetime
+    last_seen: datetime
+    sightings: tuple[StoredSighting, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """What the digests last told the reader about one fact key."""
+
+    fact: Fact
+    sources: int
+    conflict: str | None = None
+    superseded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRow:
+    """A digest as recorded: pending until its file is written."""
+
+    id: int
+    created_at: datetime
+    path: str | None
+    state: str
+    record: dict[str, Any]
+    markdown: str
+    html: str
+    text: str
+    subject: str
+    mail_state: str | None

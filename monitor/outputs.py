@@ -11,10 +11,10 @@ from pathlib import Path
 
 from monitor.config import Config
 from monitor.diff import believe
-from monitor.models import FactKind
+from monitor.models import Candidate, FactKind
 from monitor.render import atom, ics
 from monitor.render.words import LABELS
-from monitor.store import Candidate, Store
+from monitor.store import Store
 
 DATED = (FactKind.PREMIERE_DATE, FactKind.FINALE_DATE, FactKind.TRAILER)
 VERBS = {

@@ -1,6 +1,6 @@
 """The SQLite store: the only module that talks to sqlite3.
 
-Schema as SQL text, versioned with ``PRAGMA user_version``; every write is one
+Schema as SQL text (``monitor/schema.py``), versioned with ``PRAGMA user_version``; every write is one
 transaction (one per source poll, one per digest step). Queries return records.
 """
 
@@ -10,146 +10,24 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from monitor.exceptions import StoreError
-from monitor.models import Fact, FactKind, PollResult, SeenDocument, Sighting, SourceHealth
-
-SCHEMA_VERSION = 2
-
-MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE source (
-        name TEXT PRIMARY KEY,
-        url TEXT NOT NULL,
-        last_attempt TEXT,
-        last_success TEXT,
-        last_error TEXT,
-        failing_since TEXT,
-        not_before TEXT,
-        gone INTEGER NOT NULL DEFAULT 0,
-        told_failing INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE http_cache (
-        url TEXT PRIMARY KEY,
-        etag TEXT,
-        last_modified TEXT,
-        checked_at TEXT NOT NULL
-    );
-    CREATE TABLE document (
-        id INTEGER PRIMARY KEY,
-        url TEXT NOT NULL UNIQUE,
-        fingerprint TEXT NOT NULL,
-        source TEXT NOT NULL,
-        title TEXT NOT NULL,
-        published TEXT,
-        seen_at TEXT NOT NULL,
-        relevant INTEGER NOT NULL,
-        score REAL NOT NULL,
-        reason TEXT NOT NULL
-    );
-    CREATE INDEX document_fingerprint ON document (fingerprint);
-    CREATE TABLE fact (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL,
-        value_key TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        person TEXT,
-        role TEXT,
-        value TEXT,
-        baseline INTEGER NOT NULL DEFAULT 0,
-        judgement TEXT CHECK (judgement IN ('confirmed', 'rejected')),
-        first_seen TEXT NOT NULL,
-        last_seen TEXT NOT NULL,
-        UNIQUE (key, value_key)
-    );
-    CREATE TABLE sighting (
-        id INTEGER PRIMARY KEY,
-        fact_id INTEGER NOT NULL REFERENCES fact (id),
-        document_id INTEGER NOT NULL REFERENCES document (id),
-        source TEXT NOT NULL,
-        url TEXT NOT NULL,
-        published TEXT,
-        evidence TEXT NOT NULL,
-        seen_at TEXT NOT NULL,
-        digest_id INTEGER REFERENCES digest (id),
-        UNIQUE (fact_id, document_id)
-    );
-    CREATE INDEX sighting_fact ON sighting (fact_id);
-    CREATE TABLE reported (
-        key TEXT PRIMARY KEY,
-        fact TEXT NOT NULL,
-        sources INTEGER NOT NULL,
-        conflict TEXT,
-        superseded INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE digest (
-        id INTEGER PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        path TEXT,
-        state TEXT NOT NULL CHECK (state IN ('pending', 'written')),
-        record TEXT NOT NULL,
-        markdown TEXT NOT NULL,
-        html TEXT NOT NULL DEFAULT '',
-        text TEXT NOT NULL DEFAULT '',
-        subject TEXT NOT NULL DEFAULT '',
-        mail_state TEXT CHECK (mail_state IN ('unsent', 'sending', 'sent'))
-    );
-    """,
-    # 2: a hash of the last feed body per URL, so an unchanged 200 is not parsed again.
-    2: "ALTER TABLE http_cache ADD COLUMN body_hash TEXT",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class StoredSighting:
-    """A sighting with its row id and whether a digest reported it already."""
-
-    id: int
-    sighting: Sighting
-    reported: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One value of one fact, as stored: the baseline or what articles said."""
-
-    id: int
-    fact: Fact
-    baseline: bool
-    judgement: str | None
-    first_seen: datetime
-    last_seen: datetime
-    sightings: tuple[StoredSighting, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Reported:
-    """What the digests last told the reader about one fact key."""
-
-    fact: Fact
-    sources: int
-    conflict: str | None = None
-    superseded: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DigestRow:
-    """A digest as recorded: pending until its file is written."""
-
-    id: int
-    created_at: datetime
-    path: str | None
-    state: str
-    record: dict[str, Any]
-    markdown: str
-    html: str
-    text: str
-    subject: str
-    mail_state: str | None
+from monitor.models import (
+    Candidate,
+    DigestRow,
+    Fact,
+    FactKind,
+    PollResult,
+    Reported,
+    SeenDocument,
+    Sighting,
+    SourceHealth,
+    StoredSighting,
+)
+from monitor.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _ts(value: datetime | None) -> str | None:

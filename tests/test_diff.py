@@ -201,7 +201,7 @@ def test_digest_is_idempotent(tmp_path_factory: pytest.TempPathFactory, said: li
 
 def test_beats_prefers_recency_with_support() -> None:
     from monitor.diff import Pool
-    from monitor.store import Candidate, StoredSighting
+    from monitor.models import Candidate, StoredSighting
 
     def pool(value: int, *dated: tuple[str, str]) -> Pool:
         fact = Fact(FactKind.EPISODE_COUNT, value=value)

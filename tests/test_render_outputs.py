@@ -15,6 +15,7 @@ from monitor.models import (
     Change,
     ChangeKind,
     Digest,
+    DigestRow,
     Fact,
     FactKind,
     HealthEvent,
@@ -23,7 +24,6 @@ from monitor.models import (
 )
 from monitor.render import atom, html, ics, markdown, plaintext
 from monitor.render.ics import DatedFact
-from monitor.store import DigestRow
 
 FEB = datetime(2026, 2, 26, 15, 0, tzinfo=UTC)
 HOSTILE_ROLE = 'Irina <script>alert("x")</script>'

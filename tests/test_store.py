@@ -19,7 +19,8 @@ from monitor.models import (
     SeenDocument,
     Sighting,
 )
-from monitor.store import SCHEMA_VERSION, Store
+from monitor.schema import SCHEMA_VERSION
+from monitor.store import Store
 
 NOW = datetime(2026, 2, 26, 12, tzinfo=UTC)
 
