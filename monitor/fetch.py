@@ -1,6 +1,9 @@
 """HTTP GET for the monitor: the only httpx user.
 
-One ``httpx.AsyncClient`` per run, a user agent, connect/read timeouts plus a
+One ``Fetcher`` per run: its httpx clients share one user agent, TLS context and
+limits (a few pools of at most 8 connections rather than one of 32: httpcore
+checks every pooled connection on each request, a cost that grows with the
+square of the pool), connect/read timeouts plus a
 total deadline per fetch (retries included), redirects followed by hand (http and
 https only), a cap on the *decoded* body (gzip bombs included: we decode
 ourselves with a bounded zlib output), conditional GET, a per-host and an overall
@@ -218,7 +221,7 @@ def _transport_error(e: Exception, url: str, s: FetchSettings) -> FetchError | _
 
 
 class Fetcher:
-    """Fetches URLs concurrently with one shared client; use ``async with``."""
+    """Fetches URLs concurrently for one run (a few pooled httpx clients); ``async with``."""
 
     def __init__(self, settings: FetchSettings = FetchSettings()) -> None:
         self.settings = settings
