@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -59,6 +60,14 @@ def _document_row(seen: SeenDocument, at: datetime) -> tuple[Any, ...]:
     )
 
 
+BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error)
+    return "locked" in message or "busy" in message
+
+
 def _fact_value(fact: Fact) -> str | None:
     return None if fact.value is None else json.dumps(fact.value)
 
@@ -70,15 +79,39 @@ class Store:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self.db = self._open()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open the store {path}: {e}") from e
         except OSError as e:
             raise StoreError(f"cannot create the store {path}: {e}") from e
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, switch to WAL and migrate, retrying while another process does the same.
+
+        Switching a new file to WAL and WAL recovery answer "database is locked" at once, without
+        SQLite's busy handler, so two processes opening a new store together need this retry.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        pause = 0.01
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA synchronous = NORMAL")
+                self.db = db
+                self._migrate()
+                return db
+            except sqlite3.OperationalError as e:
+                db.close()
+                if not _is_busy(e) or time.monotonic() > deadline:
+                    raise
+            except BaseException:
+                db.close()
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def __enter__(self) -> Store:
         return self

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -100,3 +102,23 @@ def test_migrates_from_an_empty_file(tmp_path: Path) -> None:
     sqlite3.connect(path).close()
     with Store(path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _open_and_write(path: str) -> str:
+    """Open a store and write to it; the error's text if that fails (run in a child process)."""
+    try:
+        for _ in range(5):
+            with Store(Path(path)) as store, store.transaction() as db:
+                db.execute("SELECT count(*) FROM fact").fetchone()
+    except StoreError as e:
+        return str(e)
+    return "ok"
+
+
+def test_processes_opening_a_new_store_together_all_succeed(tmp_path: Path) -> None:
+    """Switching a new file to WAL answers 'locked' without SQLite's busy wait; the store retries."""
+    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(6) as pool:
+        for attempt in range(24):
+            path = str(tmp_path / f"race-{attempt}.db")
+            assert pool.map(_open_and_write, [path] * 6) == ["ok"] * 6
