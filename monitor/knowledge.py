@@ -70,13 +70,11 @@ def judge(config: Config, fact_id: int, judgement: str | None) -> dict[str, Any]
 
 def default_topic() -> Topic:
     """Star City's topic, from the demo's config, for `monitor extract` without a config."""
-    import yaml
-
-    from monitor.config import parse
+    from monitor.config import parse, read_yaml
     from monitor.demo.timeline import Timeline
 
     text = Timeline.load().config_text("http://127.0.0.1")
-    return parse(yaml.safe_load(text), Path("sources.yaml")).topic
+    return parse(read_yaml(text), Path("sources.yaml")).topic
 
 
 def read_document(target: str, published: datetime | None) -> Document:

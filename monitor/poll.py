@@ -112,6 +112,9 @@ class Poller:
         self.work = work or Work(config.topic, workers=0)
         self.fingerprints: set[str] = set()
         self.hashes: dict[str, str] = {}
+        # Sources between fetch and store at once: enough to keep every connection
+        # busy, few enough that fetched bodies never pile up waiting for the parsers.
+        self.in_flight = asyncio.Semaphore(config.fetch.max_connections + 4 * self.work.workers)
 
     async def run(self, sources: list[Source]) -> list[PollResult]:
         async with Fetcher(settings_for(self.config)) as fetcher:
@@ -130,7 +133,8 @@ class Poller:
     async def _poll_and_store(self, fetcher: Fetcher, source: Source) -> PollResult:
         started = time.monotonic()
         try:
-            result = await self._poll(fetcher, source)
+            async with self.in_flight:
+                result = await self._poll(fetcher, source)
         except SourceError as e:
             result = self._failure(source, e)
         except Exception as e:  # isolated, but loud: a bug must not stop the other sources
