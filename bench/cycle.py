@@ -184,6 +184,9 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("MONITOR_CONFIG", None)
+    # As an installed monitor runs: compiled modules cached (pip writes them at install;
+    # the source tree's caches are written by the first cycle).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -55,11 +55,17 @@ class Examiner:
         return self.examine(docs)
 
     def examine(self, documents: list[Document]) -> list[Examined]:
-        """Canonical URL, fingerprint and relevance of each document."""
+        """Canonical URL, fingerprint and relevance of each document.
+
+        An irrelevant document comes back without its text: nothing after this reads
+        it (the store keeps no texts), and from a worker it would cross the pipe.
+        """
         out = []
         for doc in documents:
-            doc = replace(doc, url=canonical_url(doc.url))
-            out.append(Examined(doc, fingerprint(doc), self.relevance(doc)))
+            mark, relevance = fingerprint(doc), self.relevance(doc)
+            text = doc.text if relevance.relevant else ""
+            doc = replace(doc, url=canonical_url(doc.url), text=text)
+            out.append(Examined(doc, mark, relevance))
         return out
 
     def extract(self, documents: list[Document]) -> list[tuple[Sighting, ...]]:
