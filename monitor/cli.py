@@ -438,7 +438,7 @@ def _report_poll(state: State, results: list[PollResult]) -> None:
     if not (state.tty or state.verbose):
         return
     failed = [r for r in results if r.error]
-    documents = sum(len(r.documents) for r in results)
+    documents = sum(r.new_documents for r in results)
     facts = sum(r.new_facts for r in results)
     click.echo(
         f"polled {len(results)} sources ({len(failed)} failing): "

@@ -257,6 +257,11 @@ class PollResult:
     error: str | None = None
     retry_after: datetime | None = None
     gone: bool = False
+    irrelevant_dropped: int = 0  # once stored, irrelevant documents are only counted
+
+    @property
+    def new_documents(self) -> int:
+        return len(self.documents) + self.irrelevant_dropped
 
     @property
     def new_facts(self) -> int:

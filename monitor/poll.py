@@ -147,7 +147,7 @@ class Poller:
             "%s: %s, %d new documents, %d new facts, %.2f s",
             source.name,
             status,
-            len(result.documents),
+            result.new_documents,
             result.new_facts,
             time.monotonic() - started,
         )
@@ -274,7 +274,8 @@ def _unreadable(url: str, source: str, reason: str) -> Examined:
 
 
 def _slim(result: PollResult) -> PollResult:
-    """The result without bodies and document texts, once stored: what callers keep."""
+    """What callers keep once the result is stored: no bodies, no texts, and of the
+    irrelevant documents only their number (a cold cycle of 1,000 feeds meets 25,000)."""
     if not result.documents and all(not f.body for f in result.fetches):
         return result
     documents = tuple(
@@ -285,9 +286,11 @@ def _slim(result: PollResult) -> PollResult:
             s.sightings,
         )
         for s in result.documents
+        if s.relevance.relevant or s.sightings
     )
     fetches = tuple(replace(f, body=b"") for f in result.fetches)
-    return replace(result, fetches=fetches, documents=documents)
+    dropped = result.irrelevant_dropped + len(result.documents) - len(documents)
+    return replace(result, fetches=fetches, documents=documents, irrelevant_dropped=dropped)
 
 
 def _unchanged(result: PollResult) -> bool:

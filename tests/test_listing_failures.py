@@ -49,7 +49,7 @@ def test_an_article_that_is_gone_is_not_asked_for_again(
     config = load(setup(tmp_path, server))
     server.add_fault("/press/two.html", "status", status=404)
     [first] = poll(config)
-    assert first.error is None and len(first.documents) == 2
+    assert first.error is None and first.new_documents == 2
     before = len([r for r in server.requests if r.route == "/press/two.html"])
     server.add("/press/", '<a href="/press/one.html">1</a><a href="/press/two.html">2</a> ')
     poll(config)  # the listing changed, but both links are known

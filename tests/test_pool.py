@@ -21,6 +21,7 @@ from monitor.loopback import LoopbackServer
 from monitor.models import Source, Topic
 from monitor.poll import poll
 from monitor.pool import Work
+from monitor.store import Store
 
 TOPIC = Topic(
     "Star City",
@@ -109,15 +110,21 @@ def test_no_pool_for_a_handful_of_sources(
     few = Config(cfg.path, TOPIC, cfg.sources[:3], cfg.storage, cfg.digests)
     with caplog.at_level(logging.DEBUG, logger="monitor.pool"):
         results = poll(few, workers=2)
-    assert [len(r.documents) for r in results] == [3, 3, 3]
+    assert [r.new_documents for r in results] == [3, 3, 3]
     assert "worker processes" not in caplog.text
 
 
-def test_results_keep_no_bodies_or_texts(tmp_path: Path, server: LoopbackServer) -> None:
-    result = poll(config(tmp_path, server), names=["feed 1"])[0]
-    assert len(result.documents) == 3 and result.fetches[0].status == 200
+def test_results_keep_no_bodies_texts_or_irrelevant_documents(
+    tmp_path: Path, server: LoopbackServer
+) -> None:
+    cfg = config(tmp_path, server)
+    result = poll(cfg, names=["feed 1"])[0]
+    assert result.new_documents == 3 and result.fetches[0].status == 200
     assert result.fetches[0].body == b"" and {d.document.text for d in result.documents} == {""}
-    assert {d.document.title for d in result.documents} >= {"Arrow rewatch"}
+    assert [d.relevance.relevant for d in result.documents] == [True]
+    assert result.irrelevant_dropped == 2
+    with Store(cfg.storage) as store:  # the dropped ones were stored all the same
+        assert len(store.known_documents([f"https://tv.example/1/{i}" for i in range(3)], ())) == 3
 
 
 def test_a_killed_worker_is_replaced() -> None:
