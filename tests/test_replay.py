@@ -101,7 +101,8 @@ def test_demo_command_writes_digests_feed_and_calendar(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "The last digest" in done.stdout and str(out) in done.stdout
+    assert "The digest that changed the most" in done.stdout and str(out) in done.stdout
+    assert "Episode count: 10 → 8" in done.stdout.split("changed the most")[1]
     digests = sorted((out / "digests").glob("*.md"))
     assert len(digests) >= 8
     feed = feedparser.parse((out / "digests" / "feed.atom").read_bytes())

@@ -38,6 +38,13 @@ def recap(digest: Digest) -> list[str]:
     return lines
 
 
+def weight(digest: Digest) -> tuple[int, int, int]:
+    """How much a digest tells: changes and conflicts first, then new facts, then health."""
+    changed = sum(c.kind not in (ChangeKind.NEW, ChangeKind.CORROBORATED) for c in digest.changes)
+    new = sum(c.kind == ChangeKind.NEW for c in digest.changes)
+    return changed, new, len(digest.health)
+
+
 def run_demo(
     out: Path | None = None, *, steps: int | None = None, echo: Echo | None = None
 ) -> Path:
@@ -47,7 +54,7 @@ def run_demo(
     folder.mkdir(parents=True, exist_ok=True)
     timeline = Timeline.load()
     chosen = timeline.steps[: steps or len(timeline.steps)]
-    last: Path | None = None
+    best: tuple[tuple[int, int, int], Path] | None = None
     with LoopbackServer() as server:
         config_file = folder / "sources.yaml"
         config_file.write_text(timeline.config_text(server.base_url), encoding="utf-8")
@@ -65,12 +72,14 @@ def run_demo(
             if report.path and report.digest:
                 for line in recap(report.digest):
                     say(f"            {line}")
+                told = weight(report.digest)
+                if best is None or told > best[0]:  # the earliest of equals
+                    best = (told, report.path)
             else:
                 say("            nothing new: no digest")
-            last = report.path or last
-    if last is not None:
-        say(f"\nThe last digest ({last.name}):\n")
-        say(last.read_text(encoding="utf-8"))
+    if best is not None:
+        say(f"\nThe digest that changed the most ({best[1].name}):\n")
+        say(best[1].read_text(encoding="utf-8"))
     say(f"All digests: {config.digests}  (feed: feed.atom, calendar: dates.ics)")
     say(f"Explore: monitor --config {config_file} facts")
     return folder
