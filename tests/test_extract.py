@@ -132,6 +132,58 @@ def test_yearless_date_without_publication_is_skipped() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Star City premiered on May 29 with two episodes on Apple TV.",
+            ("premiere_date", "2026-05-29"),
+        ),
+        ("Star City's season ended on May 22 with a cliffhanger.", ("finale_date", "2026-05-22")),
+        (
+            "Apple dropped the official trailer for Star City on April 23.",
+            ("trailer", "2026-04-23"),
+        ),
+        ("Star City will premiere on June 19, Apple TV said.", ("premiere_date", "2026-06-19")),
+        ("Star City, which premiered June 12, is a hit.", ("premiere_date", "2026-06-12")),
+    ],
+)
+def test_a_yearless_date_takes_the_year_its_tense_says(text: str, expected: tuple) -> None:
+    """Past tense: the nearest such day before publication; else the next one after it."""
+    got = facts(text, published=datetime(2026, 6, 2, tzinfo=UTC))
+    assert expected in got
+    assert not {f for f in got if f[0] == expected[0] and f != expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Star City season finale aired on May 22.",
+        "Star City concluded its first season on May 22.",
+        "Star City wrapped up its run on May 22 with a cliffhanger.",
+    ],
+)
+def test_past_finales(text: str) -> None:
+    assert ("finale_date", "2026-05-22") in facts(text, published=datetime(2026, 6, 2, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    "text", ["Filming on Star City ends May 22.", "Production on Star City wrapped up on May 22."]
+)
+def test_the_end_of_filming_is_no_finale(text: str) -> None:
+    assert not facts(text, published=datetime(2026, 2, 2, tzinfo=UTC))
+
+
+def test_a_trailers_release_date_is_not_the_premiere() -> None:
+    got = facts(
+        "The first trailer for Star City arrived on April 23, a month before the premiere.\n\n"
+        "The Star City trailer will be released on June 1, Apple TV says.",
+        published=datetime(2026, 4, 24, tzinfo=UTC),
+    )
+    assert not {f for f in got if f[0] == "premiere_date"}
+    assert ("trailer", "2026-04-23") in got
+
+
 def test_each_fact_once_with_first_evidence() -> None:
     doc = Document(
         "u", "s", "Star City", "Star City premieres May 29. Star City premieres May 29 again.", PUB

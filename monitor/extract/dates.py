@@ -69,6 +69,36 @@ def _is_listing(text: str, start: int, end: int) -> bool:
     return in_paren or leads or trails
 
 
+_PAST = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\b", re.I)
+_PAST_BEFORE = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MAX_PAST_DAYS = 300
+# A premiere or finale verb whose subject is the production: "Filming on the show ends May 22".
+_PRODUCTION_SUBJECT = re.compile(
+    r"\b(?:filming|production|shooting|principal\s+photography|the\s+shoot|cameras)\b[^.;,]{0,40}$",
+    re.I,
+)
+# A release verb whose subject is a trailer: "The trailer for the show will be released".
+_TRAILER_SUBJECT = re.compile(rf"(?:{_alt(P.TRAILER_CUES)})\s+(?:[\w'\"]+\s+){{0,3}}$", re.I)
+
+
+def settled(text: str, start: int, end: int, when: date, cue: int, published: date | None) -> date:
+    """A yearless date governed by a past-tense cue ("premiered May 29", "dropped the
+    trailer on April 23") resolved into the past: the nearest such day on or before the
+    publication, not the next one after it."""
+    if published is None or when <= published or _HAS_YEAR.search(text[start:end]):
+        return when
+    past = _PAST.search(text, cue, start) if cue < start else _PAST.match(text, cue)
+    if not (past or _PAST_BEFORE.search(text[max(0, cue - 40) : cue])):
+        return when  # "dropped the trailer on April 23": the verb just before the cue
+    try:
+        earlier = when.replace(year=when.year - 1)
+    except ValueError:  # 29 February
+        return when
+    # Far back, the sentence more likely misdates than the article: keep the rule's date.
+    return earlier if (published - earlier).days <= MAX_PAST_DAYS else when
+
+
 _MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser", re.I)
 _FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
 # Before a premiere verb, what makes it the finale's: "the finale / the last episode lands".
@@ -84,7 +114,14 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
     best: tuple[float, str, int] | None = None
     for kind, pattern in (*_CUES, *((("trailer", _TRAILER),) if trailer else ())):
         for m in pattern.finditer(text):
-            is_release = _TRAILER_VERB.match(text, m.start()) or _TRAILER.match(text, m.start())
+            is_release = (
+                _TRAILER_VERB.match(text, m.start())
+                or _TRAILER.match(text, m.start())
+                or (
+                    kind == "premiere"
+                    and _TRAILER_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+                )
+            )
             kind_here = "trailer" if trailer and kind != "finale" and is_release else kind
             if kind_here == "premiere" and _releases_visuals(text, m):
                 kind_here = "other"
@@ -114,7 +151,7 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
     trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
     speculative = bool(_SPECULATION.search(text))
     exact = dates_in(text, ctx.published)
-    found = [] if speculative else list(_exact_dates(text, exact, trailer))
+    found = [] if speculative else list(_exact_dates(text, exact, trailer, ctx.published))
     kinds = [k for k, _ in {(f.fact.kind, f.fact.value) for f in found}]
     # Two different dates for one single-valued kind in one sentence: ambiguous, say nothing.
     yield from (f for f in found if kinds.count(f.fact.kind) == 1)
@@ -125,7 +162,9 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
         yield from _trailer(text, ctx, exact)
 
 
-def _exact_dates(text: str, exact: list[tuple[int, int, date]], trailer: bool) -> Iterator[Found]:
+def _exact_dates(
+    text: str, exact: list[tuple[int, int, date]], trailer: bool, published: date | None
+) -> Iterator[Found]:
     """Each exact date with the premiere or finale cue it belongs to."""
     for start, end, when in exact:
         cue = _nearest_cue(text, start, end, trailer)
@@ -134,6 +173,8 @@ def _exact_dates(text: str, exact: list[tuple[int, int, date]], trailer: bool) -
         if cue is None or cue[0] in ("other", "trailer"):
             continue
         kind, pos = cue
+        if _PRODUCTION_SUBJECT.search(text, max(0, pos - 60), pos):
+            continue
         if kind == "range":  # a run's last day, unless the run is filming's or another's
             if _OTHER_CUE.search(text):
                 continue
@@ -141,6 +182,7 @@ def _exact_dates(text: str, exact: list[tuple[int, int, date]], trailer: bool) -
         if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
             kind = "finale"
         fact_kind = FactKind.FINALE_DATE if kind == "finale" else FactKind.PREMIERE_DATE
+        when = settled(text, start, end, when, pos, published)
         yield Found(Fact(fact_kind, value=when.isoformat()), pos)
 
 
@@ -202,7 +244,7 @@ def _trailer(text: str, ctx: Context, exact: list[tuple[int, int, date]]) -> Ite
     for start, end, when in exact:
         near = _nearest_cue(text, start, end, True)
         if near is not None and near[0] == "trailer":
-            value = when.isoformat()
+            value = settled(text, start, end, when, near[1], ctx.published).isoformat()
             break
     else:
         relative = _relative_day(text, ctx.published)

@@ -19,6 +19,7 @@ __all__ = [
     "NOT_TITLE_WORDS",
     "OTHER_DATE_CUES",
     "OTHER_SEASON",
+    "PAST_EVENT_CUES",
     "PREMIERE_CUES",
     "PRODUCTION_COMPANY_SUFFIXES",
     "PRODUCTION_CUES",
@@ -42,6 +43,9 @@ PREMIERE_CUES = (
     r"(?:is|are)\s+out",
 )
 FINALE_CUES = (
+    # "the season finale aired May 22": the verb would otherwise claim the date for itself
+    r"(?:(?:season|series)\s+)?finale\s+(?:aired|airs|streamed|streams|dropped|drops|arrived"
+    r"|arrives|landed|lands|debuted|debuts|premiered|premieres|hit|hits|is\s+set\s+for)",
     r"(?:final|last)\s+(?:episode|instal+ment|chapter)",
     r"(?:final|last)\s+of\s+(?:its|the)\s+(?:\w+\s+)?episodes",
     r"closes?\s+out\s+(?:its|the)\s+(?:first\s+)?season",
@@ -49,9 +53,20 @@ FINALE_CUES = (
     r"(?:season|series)\s+finale",
     r"finale",
     r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
-    r"(?:concludes?|concluding|wraps?\s+up|ends?|ending|finish(?:es|ing)?|runs?\s+(?:through|until))",
-    r"wraps?\s+(?:its|the)\s+(?:first\s+|debut\s+|freshman\s+|inaugural\s+)?(?:season|run)",
+    r"(?:conclud(?:es?|ed|ing)|wrap(?:s|ped)?\s+up|ends?|ended|ending|finish(?:es|ed|ing)?"
+    r"|runs?\s+(?:through|until))",
+    r"wrap(?:s|ped)?\s+(?:its|the)\s+(?:first\s+|debut\s+|freshman\s+|inaugural\s+)?(?:season|run)",
+    r"conclud(?:es?|ed|ing)\s+(?:its|the)\s+(?:first\s+|debut\s+|freshman\s+|inaugural\s+)?(?:season|run)",
 )
+# A premiere, finale or release cue in the past tense: the date it governs, when the
+# text gives no year, is the nearest one on or before the publication ("premiered
+# May 29" in a June review is this year's May 29, not next year's).
+PAST_EVENT_CUES = (
+    r"premiered", r"debuted", r"launched", r"arrived", r"dropped", r"bowed", r"aired",
+    r"landed", r"concluded", r"ended", r"wrapped", r"finished", r"culminated",
+    r"closed\s+out", r"came\s+out", r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)released",
+    r"hit", r"kicked\s+off", r"streamed", r"unveiled", r"(?:was|were)\s+(?:released|out)",
+)  # fmt: skip
 # Between the two dates of a run ("from May 29 through July 10"): the second is the finale's.
 RANGE_CUES = (r"(?<=\d)(?:,\s+20\d\d)?\s+(?:through|until|till|to|-)",)
 # Cues that claim a date for something else (filming, announcements, other events).

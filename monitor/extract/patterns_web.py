@@ -44,7 +44,7 @@ TRAILER_CUES = (
 TRAILER_RELEASE_VERBS = (
     r"releas(?:ed|es|ing)", r"(?:drops?|dropped|dropping)", r"unveil(?:ed|s|ing)?",
     r"debut(?:ed|s|ing)?", r"(?:shared|share|shares)", r"(?:revealed|reveals?|reveal)",
-    r"(?:out\s+now|now\s+out|has\s+arrived|arrives|(?:came|comes)\s+out)",
+    r"(?:out\s+now|now\s+out|(?:has\s+)?arrived|arrives|(?:came|comes)\s+out)",
     r"(?:is|are|was)\s+(?:finally\s+|now\s+|officially\s+)?(?:out|here|live)\b", r"(?:launched|launches)",
     r"(?:gave|gives|give)\s+(?:fans\s+)?(?:a|the|its)",
     r"(?:offers?|offered)", r"(?:premiered|premieres)", r"(?:got|gets|has)\s+(?:a|its)",
