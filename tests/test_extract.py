@@ -299,3 +299,18 @@ def test_showrunners_list_ends_at_its_and() -> None:
     )
     showrunners = {f[1] for f in got if f[0] == "showrunner"}
     assert showrunners == {"Lev Moran", "Suri Tal"}
+
+
+def test_roundup_item_title_lines_switch_the_subject() -> None:
+    got = facts(
+        "Star City (Apple TV+). Nia Okafor is set to star opposite Piet Varga in the spinoff. "
+        "Her character, Vera, runs the radio room. Lena Holm also came aboard as an executive "
+        "producer.\n\n"
+        "Marsh Lights (Peacock). Tomas Reyes and Ada Finch have joined the thriller. "
+        "Reyes plays Deputy Carl Stone.\n\n"
+        "Untitled Ben Ash comedy (Hulu). Mara Quill has been tapped to play Ash's sister.",
+        title="Casting Roundup: Nia Okafor Lands 'Star City' and More",
+    )
+    assert {("cast", "Nia Okafor", "Vera"), ("cast", "Piet Varga", None)} <= got
+    assert ("executive_producer", "Lena Holm", None) in got
+    assert not any(f[1] in ("Tomas Reyes", "Ada Finch", "Mara Quill", "Marsh Lights") for f in got)

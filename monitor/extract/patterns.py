@@ -224,7 +224,7 @@ CAST_TAILS = (
     r"|board)\s+(?:the\s+)?(?:cast|ensemble|star city|series|show|drama|spin-?off|apple|for all)",
     r"(?:has|have|was|were)\s+(?:been\s+)?(?:cast|tapped)\s+(?:in|for)\b",
     r"(?:to|will|is\s+set\s+to|set\s+to)\s+(?:star|lead|headline|front)\s+(?:in\s+)?"
-    r"(?:the\s+|apple|star city|for all)",
+    r"(?:the\s+|apple|star city|for all|opposite\b|alongside\b)",
     r"(?:is\s+)?(?:taking|takes|will\s+take)\s+the\s+lead",
     r"(?:leads?|heads?|headlines?|fronts?)\s+(?:the\s+)?(?:cast|ensemble|star city|series|apple)",
     r"(?:are|is)\s+(?:also\s+)?(?:in|among)\s+(?:the\s+cast|star\s+city|the\s+(?:series|show|spin-?off))",
@@ -303,7 +303,7 @@ EP_TAILS = (
     r"(?:were|was|have\s+been|has\s+been)\s+(?:also\s+)?(?:added|named|tapped|brought\s+on"
     r"|announced|set|hired)\s+as\s+(?:an?\s+)?(?:executive\s+producers?|EPs?)\b",
     r"an?\s+executive\s+producer\s+(?:on|of|for)\b",
-    r"(?:have\s+|has\s+)?(?:join|joins|joined|come\s+aboard|came\s+aboard|board|boards|boarded|signed"
+    r"(?:have\s+|has\s+)?(?:also\s+)?(?:join|joins|joined|come\s+aboard|came\s+aboard|board|boards|boarded|signed"
     r"\s+on)\s+(?:\w+\s+){0,4}?as\s+(?:an?\s+)?(?:executive\s+producers?|EPs?)\b",
     r"(?:also\s+)?eps?\b",
 )

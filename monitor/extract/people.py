@@ -79,6 +79,11 @@ _CREATOR_WORD = re.compile(r"(?:co-?)?creators?\b", re.IGNORECASE)
 # A verb form after an auxiliary: "the Cast Is Getting Ridiculous" names no one.
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|keeps?|gets?|got)\s+$", re.IGNORECASE)
 _CREW_ROLES = [(re.compile(rf"^{k}$", re.IGNORECASE), v) for k, v in P.CREW_ROLES.items()]
+# "Her character, Lyudmilla, runs ...": the previous sentence's person plays the role.
+_PRONOUN_ROLE = re.compile(
+    r"^(?:His|Her|Their)\s+(?:character|role)(?:,\s+|\s+is\s+)(?:named\s+|called\s+)?"
+    r"(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=[,.;]|\s+(?:who|a|an|the)\b)"
+)
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
 
@@ -301,6 +306,11 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
             ]
         producers = any(f.fact.kind == FactKind.EXECUTIVE_PRODUCER for f in facts)
         yield from facts
+    pronoun_role = _PRONOUN_ROLE.match(text) if ctx.last_person else None
+    if pronoun_role and ctx.last_person and not found:
+        role = parse_role(pronoun_role.group("role"))
+        if role and fold(role.split()[0]) not in _NOT_ROLE:
+            yield Found(Fact(FactKind.CAST, person=ctx.last_person, role=role), 0)
     played = " by " in text and ("play" in text or "portray" in text or "to life" in text)
     for m in _PLAYED_BY.finditer(text) if played else ():  # "the Designer, played by Rhys Ifans"
         name = ctx.names.resolve(m.group("name"))

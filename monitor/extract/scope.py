@@ -61,6 +61,13 @@ _TERMINAL = re.compile(r"[.!?\"']$")
 _LABEL = re.compile(
     r"^(?P<label>[^:.!?()]{2,70}?)(?P<paren>\s*\([^()]{1,40}\))?\s*(?P<sep>:|\s-\s)\s*"
 )
+# A roundup item's title line on its own: "Hollow Creek (Netflix).", "Untitled comedy (Hulu)."
+_TITLE_LINE = re.compile(r"^(?P<label>[A-Z][^:.!?()]{1,60}?)\s*\([A-Z0-9][^()]{0,40}\)\.?$")
+# Lowercase words a roundup item's title may hold ("Untitled Sarah Kim comedy").
+_TITLE_LINE_WORDS = frozenset(
+    """of the and a an in on for to comedy drama series thriller project miniseries
+    docuseries limited pilot reboot remake adaptation spinoff""".split()
+)
 _DATE_LABEL = re.compile(
     rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE}"
     r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+[A-Z]{2,3})?)$",  # "May 29", "9pm ET"
@@ -208,7 +215,7 @@ class Scope:
         """A roundup item label ("SLOW HORSES:", "Dept. Q (Netflix) - ") as a reference."""
         m = _LABEL.match(text)
         if m is None:
-            return None
+            return self._title_line(text)
         label = m.group("label")
         if any(s is not Subject.SHOW for _, _, s in self.references(label)):
             return 0, m.end(), Subject.OTHER
@@ -236,6 +243,18 @@ class Scope:
         if head.isupper() or (titled and not greeting and (not colon_only or short)):
             return 0, m.end(), Subject.OTHER
         return None
+
+    def _title_line(self, text: str) -> tuple[int, int, Subject] | None:
+        """A sentence that is only a title and its network ("Hollow Creek (Netflix).")."""
+        m = _TITLE_LINE.match(text)
+        if m is None:
+            return None
+        words = re.findall(r"[\w']+", m.group("label"))
+        if not 0 < len(words) <= 8 or any(w.casefold() in LABEL_WORDS for w in words):
+            return None
+        if not all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_LINE_WORDS for w in words):
+            return None
+        return 0, len(text), Subject.SHOW if self.is_about(m.group("label")) else Subject.OTHER
 
     def is_about(self, text: str) -> bool:
         """Whether a text (a title) refers to the show."""
