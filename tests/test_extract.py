@@ -174,6 +174,43 @@ def test_the_end_of_filming_is_no_finale(text: str) -> None:
     assert not facts(text, published=datetime(2026, 2, 2, tzinfo=UTC))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Star City premieres this Friday on Apple TV.", {("premiere_date", "2026-05-29")}),
+        ("Star City premiered Friday on Apple TV.", {("premiere_date", "2026-05-22")}),
+        ("Star City premieres tonight.", {("premiere_date", "2026-05-26")}),
+        ("Star City debuts next Friday.", set()),  # this week's Friday or the next?
+        ("New Star City episodes arrive every Friday.", set()),
+    ],
+)
+def test_weekdays_date_a_premiere_from_the_publication(text: str, expected: set) -> None:
+    got = facts(text, published=datetime(2026, 5, 26, tzinfo=UTC))  # a Tuesday
+    assert {f for f in got if f[0] == "premiere_date"} == expected
+
+
+def test_a_listing_line_of_another_title_dates_nothing_of_the_show() -> None:
+    got = facts(
+        "Coming up on Apple TV.\n\nFri July 3rd \u2014 Lunch Box, season 2 finale\n\n"
+        "Fri July 10th \u2014 Star City, season finale",
+        published=datetime(2026, 6, 28, tzinfo=UTC),
+    )
+    assert {f for f in got if f[0].endswith("_date")} == {("finale_date", "2026-07-10")}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two episodes of Star City land at launch, and the season wraps July 10.", None),
+        ("Critics saw six Star City episodes (of eight) ahead of the premiere.", 8),
+        ("With two episodes still to come, Star City has earned its place.", None),
+    ],
+)
+def test_episodes_that_are_not_the_total(text: str, count: int | None) -> None:
+    got = {f[1] for f in facts(text) if f[0] == "episode_count"}
+    assert got == ({count} if count else set())
+
+
 def test_a_trailers_release_date_is_not_the_premiere() -> None:
     got = facts(
         "The first trailer for Star City arrived on April 23, a month before the premiere.\n\n"
@@ -314,3 +351,23 @@ def test_roundup_item_title_lines_switch_the_subject() -> None:
     assert {("cast", "Nia Okafor", "Vera"), ("cast", "Piet Varga", None)} <= got
     assert ("executive_producer", "Lena Holm", None) in got
     assert not any(f[1] in ("Tomas Reyes", "Ada Finch", "Mara Quill", "Marsh Lights") for f in got)
+
+
+@pytest.mark.parametrize("verb", ["Tapped to Play", "Boards", "Signs On to Play", "Nabbed to Play"])
+def test_title_case_headline_verbs_are_not_part_of_a_name(verb: str) -> None:
+    got = facts("Star City news follows.", title=f"Nia Okafor {verb} the Flight Director in 'Star City'")
+    assert not any(f[1] and f[1] != "Nia Okafor" and "Okafor" in f[1] for f in got)
+
+
+def test_joining_as_eps_is_crew_and_an_ep_roster_lists_producers() -> None:
+    got = facts(
+        "Star City adds Nia Okafor.\n\nThey join an EP roster that already includes Lena Holm "
+        "of Harbour Films. Piet Varga, who was confirmed last month as the agency's Station "
+        "Chief, stars opposite her.",
+        title="Nia Okafor Boards 'Star City'; Tomas Reyes, Ada Finch Join as EPs",
+    )
+    assert ("executive_producer", "Ada Finch", None) in got
+    assert ("executive_producer", "Tomas Reyes", None) in got
+    assert not any(f[0] == "cast" and f[1] in ("Ada Finch", "Tomas Reyes") for f in got)
+    assert ("executive_producer", "Lena Holm", None) in got
+    assert ("cast", "Piet Varga", "Station Chief") in got

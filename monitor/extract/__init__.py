@@ -15,7 +15,13 @@ from monitor.extract.answers import answered, is_question, question_lead
 from monitor.extract.context import Context, Found
 from monitor.extract.credits import item_statement
 from monitor.extract.dates import find_dates
-from monitor.extract.listing import dated_entry, day_heading, entry_statement, guide_statement
+from monitor.extract.listing import (
+    dated_entry,
+    day_heading,
+    entry_statement,
+    guide_statement,
+    other_entry,
+)
 from monitor.extract.names import NameBook
 from monitor.extract.people import find_people
 from monitor.extract.production import find_production
@@ -80,6 +86,8 @@ def _read(
     asks = shift == 0 and is_question(text)
     # A body line without a full stop (a heading, a link to another story) is no news.
     bare = not headline and shift == 0 and not _TERMINAL.search(text)
+    if bare and other_entry(text, ctx.aliases):
+        return []  # a listing's line for another title: its dates are that title's
     for family in FAMILIES:
         for item in family(text, ctx):
             kind = item.fact.kind

@@ -92,14 +92,43 @@ def settled(text: str, start: int, end: int, when: date, cue: int, published: da
     if not (past or _PAST_BEFORE.search(text[max(0, cue - 40) : cue])):
         return when  # "dropped the trailer on April 23": the verb just before the cue
     try:
-        earlier = when.replace(year=when.year - 1)
+        weekday = _DAY_WORD.fullmatch(text, start, end)
+        earlier = when - timedelta(days=7) if weekday else when.replace(year=when.year - 1)
     except ValueError:  # 29 February
         return when
     # Far back, the sentence more likely misdates than the article: keep the rule's date.
     return earlier if (published - earlier).days <= MAX_PAST_DAYS else when
 
 
-_MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser", re.I)
+_DAY_WORD = re.compile(
+    rf"\b(?:(?P<rel>this|next|last)\s+)?(?P<d>{'|'.join(P.WEEKDAYS)})\b(?!,?\s+(?:{MONTH_RE}|\d))",
+    re.I,
+)
+_EVERY = re.compile(r"\b(?:every|each|weekly|through|until|till|by)\s+$", re.I)
+_TONIGHT = re.compile(r"\b(?:today|tonight)\b", re.I)
+
+
+def relative_days(text: str, published: date | None) -> list[tuple[int, int, date]]:
+    """ "this Friday", "on Friday", "tonight" as dates: the next such day from the
+    publication (``settled`` moves it back a week under a past-tense cue)."""
+    if published is None:
+        return []
+    out = []
+    for m in _DAY_WORD.finditer(text):
+        if _EVERY.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "new episodes every Friday": a schedule, not a day
+        ahead = (P.WEEKDAYS.index(m.group("d").casefold()) - published.weekday()) % 7
+        relation = (m.group("rel") or "").casefold()
+        if relation == "next":
+            continue  # this week's or the next? Readers disagree, so say nothing
+        if relation == "last":
+            ahead = ahead - 7 if ahead else -7
+        out.append((m.start(), m.end(), published + timedelta(days=ahead)))
+    out += [(m.start(), m.end(), published) for m in _TONIGHT.finditer(text)]
+    return sorted(out)
+
+
+_MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser|day\b|tonight", re.I)
 _FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
 # Before a premiere verb, what makes it the finale's: "the finale / the last episode lands".
 _FINALE_ONLY = re.compile(
@@ -150,7 +179,7 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
         return
     trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
     speculative = bool(_SPECULATION.search(text))
-    exact = dates_in(text, ctx.published)
+    exact = dates_in(text, ctx.published) or relative_days(text, ctx.published)
     found = [] if speculative else list(_exact_dates(text, exact, trailer, ctx.published))
     kinds = [k for k, _ in {(f.fact.kind, f.fact.value) for f in found}]
     # Two different dates for one single-valued kind in one sentence: ambiguous, say nothing.

@@ -14,7 +14,7 @@ from monitor.extract.normalize import DATE_RE
 from monitor.models import fold
 
 _WEEKDAY = "(?:" + "|".join(d[:3] + r"\w*\.?" for d in P.WEEKDAYS) + ")"
-_TITLE_END = re.compile(r"\s+-\s+|:\s+|,\s+")
+_TITLE_END = re.compile(r"\s+[-\u2013\u2014]\s+|:\s+|,\s+")
 _FINALE = re.compile(rf"\b(?:{'|'.join(P.LISTING_FINALE)})\b", re.IGNORECASE)
 _PREMIERE = re.compile(rf"\b(?:{'|'.join(P.LISTING_PREMIERE)})\b", re.IGNORECASE)
 _LATER = re.compile(
@@ -23,7 +23,7 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 # A day label opening an entry: "Fri July 10: Star City (Apple TV) - season finale".
-_DAY_LABEL = re.compile(r"^(?P<day>[^:]{3,30}?)(?::\s+|\s+-\s+)(?P<rest>.+)$")
+_DAY_LABEL = re.compile(r"^(?P<day>[^:]{3,30}?)(?::\s+|\s+[-\u2013\u2014|]\s+)(?P<rest>.+)$")
 MAX_HEADING = 40
 
 
@@ -64,6 +64,12 @@ def dated_entry(text: str) -> tuple[str, str] | None:
         return None
     day = day_heading(m.group("day"))
     return (day, m.group("rest")) if day else None
+
+
+def other_entry(text: str, aliases: frozenset[str]) -> bool:
+    """Whether a line is a dated listing entry of another title ("Fri July 3 - Silo, finale")."""
+    dated = dated_entry(text)
+    return dated is not None and not any(fold(dated[1]).startswith(a) for a in aliases)
 
 
 _FIRST_EPISODE = re.compile(r"^(?:episode|ep\.?)\s*(?:1|one|01)\b(?![\d.:]\d)", re.IGNORECASE)

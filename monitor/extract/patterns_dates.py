@@ -55,6 +55,7 @@ FINALE_CUES = (
     r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
     r"(?:conclud(?:es?|ed|ing)|wrap(?:s|ped)?\s+up|ends?|ended|ending|finish(?:es|ed|ing)?"
     r"|runs?\s+(?:through|until))",
+    r"(?:season|series|show|run)\s+wrap(?:s|ped)?\b",
     r"wrap(?:s|ped)?\s+(?:its|the)\s+(?:first\s+|debut\s+|freshman\s+|inaugural\s+)?(?:season|run)",
     r"conclud(?:es?|ed|ing)\s+(?:its|the)\s+(?:first\s+|debut\s+|freshman\s+|inaugural\s+)?(?:season|run)",
 )
@@ -65,7 +66,7 @@ PAST_EVENT_CUES = (
     r"premiered", r"debuted", r"launched", r"arrived", r"dropped", r"bowed", r"aired",
     r"landed", r"concluded", r"ended", r"wrapped", r"finished", r"culminated",
     r"closed\s+out", r"came\s+out", r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)released",
-    r"hit", r"kicked\s+off", r"streamed", r"unveiled", r"(?:was|were)\s+(?:released|out)",
+    r"hit", r"kicked\s+off", r"streamed", r"unveiled", r"had", r"(?:was|were)\s+(?:released|out)",
 )  # fmt: skip
 # Between the two dates of a run ("from May 29 through July 10"): the second is the finale's.
 RANGE_CUES = (r"(?<=\d)(?:,\s+20\d\d)?\s+(?:through|until|till|to|-)",)
@@ -96,6 +97,7 @@ EPISODE_TOTALS = (
     r"\bepisode\s+(?:NUM)\s+of\s+(?P<n>NUM)\b",
     r"\b(?P<n>\w+?(?:th|nd|rd|st))\s+and\s+(?:final|last)\s+episode\b",
     r"\b(?:season|series)\s+finale\W{1,3}\(?episode\s+(?P<n>NUM)\b",
+    r"\bepisodes\s+\(of\s+(?:the\s+)?(?P<n>NUM)\)",
 )
 # What a listing entry under a day heading says the day is ("series premiere", "finale").
 LISTING_FINALE = (r"(?:season|series)\s+finale", r"finale", r"(?:final|last)\s+episode")
@@ -139,7 +141,10 @@ NOT_EPISODE_COUNT = (
     r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
     r"premiere[^.;]{0,20}?(?:one|two|three|four|[1-4])\s+episodes",
     r"(?:one|two|three|four|[1-4])\s+episodes[^.;]{0,15}?(?:then|followed)",
-    r"\w+\s+episodes\s+(?:made\s+)?(?:available|sent|screened|provided)\b",
+    r"\w+\s+episodes\s+(?:\([^()]{0,20}\)\s+)?(?:made\s+)?(?:available|sent|screened|provided)\b",
+    r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:of\s+[^,.;]{1,40}?\s+)?"
+    r"(?:land|drop|arrive|debut|premiere|bow|hit|stream)",
+    r"\w+\s+episodes\s+(?:still\s+)?(?:to\s+come|remain|left\b|to\s+go)",
 )
 FILMING_CUES = (
     r"(?:filming|shooting|production|principal\s+photography|cameras\s+(?:rolled|roll|rolling))"
