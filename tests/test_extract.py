@@ -355,7 +355,9 @@ def test_roundup_item_title_lines_switch_the_subject() -> None:
 
 @pytest.mark.parametrize("verb", ["Tapped to Play", "Boards", "Signs On to Play", "Nabbed to Play"])
 def test_title_case_headline_verbs_are_not_part_of_a_name(verb: str) -> None:
-    got = facts("Star City news follows.", title=f"Nia Okafor {verb} the Flight Director in 'Star City'")
+    got = facts(
+        "Star City news follows.", title=f"Nia Okafor {verb} the Flight Director in 'Star City'"
+    )
     assert not any(f[1] and f[1] != "Nia Okafor" and "Okafor" in f[1] for f in got)
 
 

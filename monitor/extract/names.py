@@ -58,7 +58,11 @@ NOT_NAME_WORDS = frozenset(
     Something Anything Everyone Nobody Fans Story Stories Guide List Ranking Things Know Need
     Inside Behind Why Which Whose Would Could Should Can May Might Must Not No Yes Than Into
     Over Under About Around Through Ahead Soon Today Tonight Tomorrow Yesterday Week Month Year
-    Star's Spinoff's Series' Show's Designer's""".split()
+    Star's Spinoff's Series' Show's Designer's
+    Tapped Tap Boarded Joined Signs Signed Inks Inked Circles Circling Added Named Hired
+    Landed Nabbed Booked Enlisted Recruited Snags Snagged Scores Scored Picks Picked Rounds
+    Rounded Departs Replaces Replaced Recast Recasts Toplines Topline Headline Headlines
+    Headlining Fronts Play Plays Playing Played Portray Portrays""".split()
 )
 
 

@@ -207,8 +207,8 @@ CAST_ROLE_VERBS = (
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
     r"(?:(?:has|gets|got|landed|lands|won|wins|plays)\s+|in\s+)the\s+(?:title\s+)?(?:role|part)\s+of",
     r"(?:takes?|took|taking)\s+the\s+(?:role|part)\s+of", r"returns?\s+as(?=\s+(?:the\s+)?[A-Z])",
-    r"(?:was|were|has\s+been|is)\s+(?:announced|confirmed|revealed|unveiled)\s+(?:\w+\s+){0,2}?as"
-    r"(?=\s+(?:the\s+)?[A-Z])",
+    r"(?:was|were|has\s+been|is)\s+(?:announced|confirmed|revealed|unveiled)\s+(?:\w+\s+){0,3}?as"
+    r"(?=\s+(?:the\s+)?(?:[\w-]+'s\s+)?[A-Z])",
 )  # fmt: skip
 # Text between a role and the name after it: "the Chief Designer, played by Rhys Ifans".
 ROLE_BEFORE_NAME = (
@@ -293,6 +293,8 @@ EP_LEADS = (
     r"exec(?:utive)?\s*-?\s*produced\s+by",
     r"(?:also\s+)?executive\s+producing\s+(?:are|is)",
     r"\beps?\s+(?:are|include)",
+    r"(?:\bep|executive\s+producer|exec(?:utive)?\s+producing|producing)\s+(?:roster|team|ranks|lineup)"
+    r"\s+(?:that\s+|which\s+)?(?:already\s+|also\s+|now\s+)?(?:includes?|including|features?)",
     r"exec(?:utive)?\s*-?\s*produc(?:e|es|ing)\s+(?:\w+\s+)?(?:alongside|with)",
 )
 EP_TAILS = (
@@ -314,7 +316,7 @@ NOT_OWNER_WORDS = frozenset(
 )
 # Roles that are crew titles: "with Moore as executive producer" is not a cast fact.
 CREW_ROLES: dict[str, str] = {
-    r"(?:co-?)?showrunners?": "showrunner", r"executive\s+producers?": "executive_producer",
+    r"(?:co-?)?showrunners?": "showrunner", r"(?:executive|exec)\s+producers?|eps?": "executive_producer",
     r"(?:co-?)?creators?": "creator",
 }  # fmt: skip
 # Roles that are jobs behind the camera: "joins as a consultant" casts no one.
