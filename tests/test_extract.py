@@ -373,3 +373,22 @@ def test_joining_as_eps_is_crew_and_an_ep_roster_lists_producers() -> None:
     assert not any(f[0] == "cast" and f[1] in ("Ada Finch", "Tomas Reyes") for f in got)
     assert ("executive_producer", "Lena Holm", None) in got
     assert ("cast", "Piet Varga", "Station Chief") in got
+
+
+def test_a_credit_label_on_the_next_line_ends_the_list() -> None:
+    got = facts(
+        "Star City credits\n\nExecutive producers: Lena Holm, Tomas Reyes\nNetwork: Apple TV+",
+        title="Star City: full credits",
+    )
+    assert ("executive_producer", "Tomas Reyes", None) in got
+    assert not any(f[1] and "Network" in f[1] for f in got)
+
+
+def test_a_relative_clause_is_not_the_subject_of_the_main_verb() -> None:
+    got = facts(
+        "In Star City news, Lena Holm and Tomas Reyes, who developed the series with Ada Finch, "
+        "act as showrunners. Series regulars include Nia Okafor and Piet Varga."
+    )
+    assert ("showrunner", "Lena Holm", None) in got and ("showrunner", "Tomas Reyes", None) in got
+    assert ("showrunner", "Ada Finch", None) not in got
+    assert ("cast", "Nia Okafor", None) in got and ("cast", "Piet Varga", None) in got

@@ -79,6 +79,14 @@ def after_possessive(text: str) -> str:
     return person(" ".join(tokens[: owner[-1] + 1]))
 
 
+def before_label(name: str, following: str) -> str:
+    """A name without the credit label run into it ("Andrew Chambliss Studio:" on joined
+    credit lines): a last word right before a colon opens the next line's label."""
+    if following == ":" and name.count(" ") >= 2:
+        return name.rsplit(" ", 1)[0]
+    return name
+
+
 def looks_like_name(text: str) -> bool:
     """A plausible person name: two or more tokens, none a known non-name word."""
     tokens = [t for t in text.split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|II|III", t)]
@@ -95,7 +103,7 @@ class NameBook:
         self._by_surname: dict[str, set[str]] = {}
         for text in texts:
             for m in NAME_RE.finditer(text):
-                self.add(m.group(1))
+                self.add(before_label(m.group(1), text[m.end() : m.end() + 1]))
 
     def add(self, name: str) -> None:
         """Record a full name (ignored unless it looks like a person's)."""

@@ -240,6 +240,7 @@ CAST_CAPTION_TAIL = (
 # Text right before a list of names that puts them in the cast.
 CAST_LEADS = (
     r"(?:cast|ensemble|line-?up)\s+(?:also\s+)?(?:includes?|including|features?|comprises|are)\s*:?",
+    r"(?:series\s+|main\s+|principal\s+)?regulars\s+(?:also\s+)?(?:includes?|including|are)\s*:?",
     r"(?:is|are)\s+rounded\s+out\s+by", r"rounding\s+out\s+the\s+(?:cast|ensemble)\s+(?:are|is)",
     r"(?:series|show|drama|spin-?off|star city|it)\s+(?:also\s+)?stars", r"(?:also\s+)?starring",
     r"(?:co-?stars?|joined\s+by|star(?:s|ring)?,?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
-from monitor.extract.names import LOW, NAME, NAME_OR_SURNAME, NOT_NAME_WORDS, UP, NameBook, fold
+from monitor.extract.names import (
+    LOW,
+    NAME,
+    NAME_OR_SURNAME,
+    NOT_NAME_WORDS,
+    UP,
+    NameBook,
+    before_label,
+    fold,
+)
 from monitor.extract.normalize import role as norm_role
 from monitor.models import Fact, FactKind
 
@@ -84,6 +93,9 @@ _PRONOUN_ROLE = re.compile(
     r"^(?:His|Her|Their)\s+(?:character|role)(?:,\s+|\s+is\s+)(?:named\s+|called\s+)?"
     r"(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=[,.;]|\s+(?:who|a|an|the)\b)"
 )
+# A relative clause open before a list ("A, who created it with") and closed after it.
+_OPEN_CLAUSE = re.compile(r",\s+(?:who|which|whom)\b[^,;()]*$")
+_CLAUSE_END = re.compile(rf"^{_PAREN}\s*,")
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
 
@@ -183,7 +195,7 @@ def mentions(text: str, ctx: Context) -> list[Mention]:
             if ctx.last_person and m.start() == 0:
                 out.append(Mention(ctx.last_person, m.start(), m.start() + len(pronoun)))
             continue
-        trimmed = _trim(m.group(0), m.start())
+        trimmed = _trim(before_label(m.group(0), masked[m.end() : m.end() + 1]), m.start())
         if trimmed is None or _verb_form(masked, trimmed[0], trimmed[1]):
             continue
         name = ctx.names.resolve(trimmed[0])
@@ -335,6 +347,9 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
     names = ctx.names
     before = text[max(0, chain[0].start - 80) : chain[0].start]
     after = text[chain[-1].end :]
+    if _OPEN_CLAUSE.search(before) and _CLAUSE_END.match(after):
+        # "A and B, who co-created it with C, serve as showrunners": the verb is A and B's.
+        after = ""
     in_cast_list = bool(_CAST_LEAD.search(before) or _CAST_TAIL.match(after))
     if not in_cast_list and chain[0].start <= 2 and _CAPTION.match(after):
         yield from _captioned(chain)
@@ -342,7 +357,11 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
     if in_cast_list and _JOINED_BY.search(before) and _CREW_WORDS.search(text):
         in_cast_list = False  # "Moore, who created it, is joined by Maril Davis": crew
     for m in chain:
-        cast, role = _cast_role(text, m, has_cue or in_cast_list, names)
+        cast, role = (
+            _cast_role(text, m, has_cue or in_cast_list, names)
+            if after or m is not chain[-1]
+            else (False, None)
+        )
         crew = _crew_kind(role) if role else None
         if role and crew is None and _NOT_CAST_ROLE.match(role):
             continue
