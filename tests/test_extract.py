@@ -392,3 +392,25 @@ def test_a_relative_clause_is_not_the_subject_of_the_main_verb() -> None:
     assert ("showrunner", "Lena Holm", None) in got and ("showrunner", "Tomas Reyes", None) in got
     assert ("showrunner", "Ada Finch", None) not in got
     assert ("cast", "Nia Okafor", None) in got and ("cast", "Piet Varga", None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Star City, maybe Nia Okafor as Vera? One can dream.",
+        "Star City fans: we'd love to see Nia Okafor as Vera.",
+        "Our Star City wishlist: Nia Okafor as Vera.",
+        "Nia Okafor could play Vera in Star City, if Apple calls.",
+    ],
+)
+def test_hedged_casting_yields_nothing(text: str) -> None:
+    assert not any(f[0] == "cast" for f in facts(text))
+
+
+def test_another_show_as_a_time_anchor_does_not_take_the_subject() -> None:
+    got = facts(
+        "Star City will debut after For All Mankind's fifth season. Next, the crew: "
+        "Lena Holm and Tomas Reyes, who serve as showrunners on both shows, spoke on Friday.",
+        title="Star City update",
+    )
+    assert ("showrunner", "Lena Holm", None) in got

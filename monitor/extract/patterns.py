@@ -210,6 +210,14 @@ CAST_ROLE_VERBS = (
     r"(?:was|were|has\s+been|is)\s+(?:announced|confirmed|revealed|unveiled)\s+(?:\w+\s+){0,3}?as"
     r"(?=\s+(?:the\s+)?(?:[\w-]+'s\s+)?[A-Z])",
 )  # fmt: skip
+# Words that make casting a wish or a guess, not news ("maybe X as Y", "we'd love to see").
+CAST_HEDGES = (
+    r"\bmaybe\b", r"\bperhaps\b", r"\bhopefully\b", r"\bwish\s*-?lists?\b",
+    r"\bdream\s+(?:cast|casting|pick)", r"\bfan-?cast", r"\bwould\s+(?:love|like)\s+to\s+see\b",
+    r"\b(?:we|i)'?d\s+love\b", r"\b(?:we|i)\s+(?:hope|wish|want)\b", r"\bwho\s+knows\b",
+    r"\bcould\s+(?:play|be\s+cast|cameo|show\s+up|return)\b", r"\bif\s+only\b",
+    r"\bfingers\s+crossed\b", r"\bpetition\b", r"\bwhat\s+if\b", r"\bimagine\b",
+)  # fmt: skip
 # Text between a role and the name after it: "the Chief Designer, played by Rhys Ifans".
 ROLE_BEFORE_NAME = (
     r"(?:is\s+|was\s+|will\s+be\s+)?(?:played|portrayed)\s+by",

@@ -96,6 +96,7 @@ _PRONOUN_ROLE = re.compile(
 # A relative clause open before a list ("A, who created it with") and closed after it.
 _OPEN_CLAUSE = re.compile(r",\s+(?:who|which|whom)\b[^,;()]*$")
 _CLAUSE_END = re.compile(rf"^{_PAREN}\s*,")
+_HEDGE = re.compile(_alt(P.CAST_HEDGES), re.IGNORECASE)
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
 
@@ -306,6 +307,8 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
     """Cast and crew facts of one sentence, each with the position it stands at."""
     found = mentions(text, ctx)
     ctx.sentence_people = [m.name for m in found]
+    if found and _HEDGE.search(text):
+        return
     has_cue = bool(_CAST_CUE.search(text))
     producers = False
     for chain in chains(text, found):

@@ -83,6 +83,9 @@ _COMPARED = re.compile(
 )
 # A neutral reference names the parent series by one of these words (a cheap pre-check).
 _NEUTRAL_WORDS = ("mankind", "mothership", "flagship", "parent", "original")
+_TIME_ANCHOR = re.compile(
+    r"\b(?:after|before|following|until|once|ahead\s+of)\s+(?:the\s+)?$", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s-\s")
 _PARENT = re.compile("|".join(OTHER_REFERENCES), re.IGNORECASE)
 _TITLE_PRONOUNS = frozenset("their his her its our that this my your on".split())
@@ -130,9 +133,10 @@ class Sentence:
     @property
     def end(self) -> Subject:
         """The subject handed to the next sentence; a passing mention of another show is not."""
-        for _, _, subject in reversed(self.switches):
-            if subject is not Subject.OTHER_WEAK:
-                return subject
+        for start, _, subject in reversed(self.switches):
+            if subject is Subject.OTHER_WEAK or _TIME_ANCHOR.search(self.text, 0, start):
+                continue  # "debuts after For All Mankind's fifth season": a time, not a topic
+            return subject
         return self.start
 
 
