@@ -211,6 +211,49 @@ def test_episodes_that_are_not_the_total(text: str, count: int | None) -> None:
     assert got == ({count} if count else set())
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Star City filming began in March in Latvia, mostly in the capital, Riga.",
+            "Riga, Latvia",
+        ),
+        ("Star City was shot in the Latvian capital, Riga, last winter.", "Riga"),
+        ("Cameras have been rolling since March in Riga for Star City.", "Riga"),
+    ],
+)
+def test_filming_places_as_news_words_them(text: str, place: str) -> None:
+    assert {f[1] for f in facts(text) if f[0] == "filming_location"} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Star City comes via Moore's Tall Ship Productions.", "Tall Ship Productions"),
+        ("For Star City, Sony Pictures Television and Tall Ship Productions produce.", None),
+    ],
+)
+def test_production_companies(text: str, company: str | None) -> None:
+    got = {f[1] for f in facts(text) if f[0] == "production_company"}
+    assert (
+        company in got if company else got == {"Sony Pictures Television", "Tall Ship Productions"}
+    )
+
+
+def test_schedule_and_credit_lines_are_sentences_of_their_own() -> None:
+    got = facts(
+        "This week on Apple TV.\n\n"
+        "WED 6/3  Star City Games Open, day 1 (Twitch), 10am, a long line of text\n"
+        "THU 6/4  The Night Shift (Netflix), limited series, 10 eps, another long line\n"
+        "FRI 6/5  Star City (Apple TV), ep. 3 of 8, a title of the episode here\n\n"
+        "Executive producers: Ben Nedivi, Matt Wolpert\nStudio: Sony Pictures Television",
+        published=datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    assert {f[1] for f in got if f[0] == "episode_count"} == {8}
+    assert ("executive_producer", "Matt Wolpert", None) in got
+    assert not any("Studio" in str(f[1]) for f in got)
+
+
 def test_a_trailers_release_date_is_not_the_premiere() -> None:
     got = facts(
         "The first trailer for Star City arrived on April 23, a month before the premiere.\n\n"
@@ -414,3 +457,40 @@ def test_another_show_as_a_time_anchor_does_not_take_the_subject() -> None:
         title="Star City update",
     )
     assert ("showrunner", "Lena Holm", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Nia Okafor (Harbour Lights) leads the cast of Star City as Vera Sokolova.",
+            "Nia Okafor",
+            "Vera Sokolova",
+        ),
+        ("Nia Okafor has also boarded Star City in the role of Vera.", "Nia Okafor", "Vera"),
+        ("In Star City, Nia Okafor takes on the part of Vera.", "Nia Okafor", "Vera"),
+        (
+            "In Star City, Nia Okafor is quietly terrifying as Vera Sokolova.",
+            "Nia Okafor",
+            "Vera Sokolova",
+        ),
+        ("In Star City, Nia Okafor does wonders with little as Vera.", "Nia Okafor", "Vera"),
+        ("In Star City, Nia Okafor brings a dry wit to Vera.", "Nia Okafor", "Vera"),
+    ],
+)
+def test_more_ways_news_names_a_role(text: str, person: str, role: str) -> None:
+    assert ("cast", person, role) in facts(text)
+
+
+def test_respectively_pairs_names_with_roles() -> None:
+    got = facts(
+        "In Star City, Nia Okafor and Piet Varga play Vera and the Station Chief, respectively."
+    )
+    assert {("cast", "Nia Okafor", "Vera"), ("cast", "Piet Varga", "Station Chief")} <= got
+
+
+def test_known_as_and_help_given_to_a_person_name_no_role() -> None:
+    got = facts(
+        "In Star City, Nia Okafor is best known as Captain Hale. Piet Varga lends support to Nia Okafor."
+    )
+    assert not any(f[0] == "cast" and f[2] in ("Captain Hale", "Nia Okafor") for f in got)

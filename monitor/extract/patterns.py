@@ -200,10 +200,15 @@ CAST_ROLE_VERBS = (
     r"|is\s+slated\s+to|has\s+been\s+tapped\s+to|was\s+tapped\s+to|is\s+tapped\s+to)\s+"
     r"(?:play|portray|star\s+as|take\s+on\s+the\s+role\s+of|voice|lead\s+as)",
     r"(?:joins?|joined|has\s+joined|have\s+joined|will\s+join|is\s+joining|to\s+join)\s+"
-    r"(?:the\s+(?:cast|ensemble)\s+(?:of\s+[^,.;]{1,60}?\s+)?|[^,.;]{1,60}?\s+)?as",
+    r"(?:the\s+(?:cast|ensemble)\s+(?:of\s+[^,.;]{1,60}?\s+)?|[^,.;]{1,60}?\s+)?"
+    r"(?:as|in\s+the\s+(?:role|part)\s+of)",
     r"(?:stars?|co-?stars?|is\s+starring|will\s+star|leads?|will\s+lead|appears?)\s+as",
-    r"(?:plays|playing|portrays|portraying|is\s+playing|is\s+portraying)",
-    r"(?:takes?|taking|will\s+take)\s+on\s+the\s+role\s+of", r"(?:boards?|boarded)\s+[^,.;]{1,40}?\s+as",
+    r"(?:leads?|led|heads?|headlines?|fronts?|will\s+(?:lead|headline|front))\s+(?:the\s+)?"
+    r"(?:cast|ensemble|series|show|drama|spin-?off|star\s+city)(?:\s+of\s+[^,.;]{1,40}?)?"
+    r"\s+(?:as|in\s+the\s+(?:role|part)\s+of)",
+    r"(?:plays|playing|portrays|portraying|is\s+playing|is\s+portraying|are\s+playing|play|portray)\b",
+    r"(?:takes?|taking|will\s+take|took)\s+on\s+the\s+(?:role|part)\s+of",
+    r"(?:boards?|boarded)\s+[^,.;]{1,40}?\s+(?:as|in\s+the\s+(?:role|part)\s+of)",
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
     r"(?:(?:has|gets|got|landed|lands|won|wins|plays)\s+|in\s+)the\s+(?:title\s+)?(?:role|part)\s+of",
     r"(?:takes?|took|taking)\s+the\s+(?:role|part)\s+of", r"returns?\s+as(?=\s+(?:the\s+)?[A-Z])",

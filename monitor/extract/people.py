@@ -45,7 +45,8 @@ _PLAYED_BY = re.compile(
     rf"(?i:{_alt(P.ROLE_BEFORE_NAME)})\s+(?P<name>{NAME})"
 )
 _ROLE_VERB = re.compile(
-    rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
+    rf"^{_PAREN}{_APPOSITIVE},?\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:also\s+|now\s+|officially\s+)?"
+    rf"(?i:{_alt(P.CAST_ROLE_VERBS)})\s+(?P<role>[^;()!?]{{1,100}})"
 )
 # A lowercase word between "is" and a role that is not an agency's ("is repped by Gersh").
 _NOT_VERB = r"(?!(?:by|repped|represented|managed|signed|with)\b)"
@@ -97,6 +98,17 @@ _PRONOUN_ROLE = re.compile(
 _OPEN_CLAUSE = re.compile(r",\s+(?:who|which|whom)\b[^,;()]*$")
 _CLAUSE_END = re.compile(rf"^{_PAREN}\s*,")
 _HEDGE = re.compile(_alt(P.CAST_HEDGES), re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s+respectively\b")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A review's verdict on a performance: "is superb as Vera", "does a lot with little as
+# Vera", "brings quiet menace to Vera" (lowercase words between, a name run ending it).
+_CAP_ROLE = r"(?:the\s+)?(?P<role>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})(?=\s*(?:[,.;!]|$|\s+and\b))"
+_VERDICT_ROLE = re.compile(
+    rf"^{_PAREN}\s+(?:(?:is|was|does|did)\s+(?!(?:also\s+|best\s+|perhaps\s+|still\s+)?"
+    r"(?:known|remembered|famous|recogni[sz]ed|billed|credited|seen|described|hailed|praised"
+    r"|nominated|listed|named|referred)\b)(?:[a-z][\w'-]*\s+){1,5}?as"
+    rf"|(?:brings|brought|lends|lent|gives|gave)\s+(?:[a-z][\w'-]*\s+){{1,4}}?to)\s+{_CAP_ROLE}"
+)
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
 
@@ -291,6 +303,11 @@ def _cast_role(
     possessive = _POSSESSIVE_ROLE.match(after)
     if possessive and fold(possessive.group("role").split()[0]) not in _NOT_ROLE:
         return True, parse_role(possessive.group("role"))
+    verdict = _VERDICT_ROLE.match(after)
+    if verdict and fold(verdict.group("role").split()[0]) not in _NOT_ROLE:
+        as_role = re.search(r"\sas\s+(?:the\s+)?$", after[: verdict.start("role")])
+        if as_role or not names.resolve(verdict.group("role")):  # "lends support to Nia Okafor"
+            return True, parse_role(verdict.group("role"))
     is_role = _IS_ROLE.match(after)
     if (
         is_role
@@ -359,12 +376,15 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
         return
     if in_cast_list and _JOINED_BY.search(before) and _CREW_WORDS.search(text):
         in_cast_list = False  # "Moore, who created it, is joined by Maril Davis": crew
+    roles = _respective_roles(after, len(chain))
     for m in chain:
         cast, role = (
             _cast_role(text, m, has_cue or in_cast_list, names)
             if after or m is not chain[-1]
             else (False, None)
         )
+        if roles:
+            cast, role = True, roles[chain.index(m)]
         crew = _crew_kind(role) if role else None
         if role and crew is None and _NOT_CAST_ROLE.match(role):
             continue
@@ -393,6 +413,20 @@ def _chain_facts(text: str, chain: list[Mention], has_cue: bool, ctx: Context) -
         elif tail.match(after) and not _AFTER_CREATED_OTHER.match(after):
             for m in chain:
                 yield Found(Fact(kind, person=m.name), chain[0].start)
+
+
+def _respective_roles(after: str, count: int) -> list[str | None] | None:
+    """The roles of "A and B play X and Y, respectively", one per name, or None."""
+    if count < 2 or "respectively" not in after:
+        return None
+    verb = _ROLE_VERB.match(after)
+    end = _RESPECTIVELY.search(after)
+    if verb is None or end is None or end.start() < verb.start("role"):
+        return None
+    parts = _LIST_SPLIT.split(after[verb.start("role") : end.start()].strip())
+    if len(parts) != count:
+        return None
+    return [parse_role(part) for part in parts]
 
 
 def _captioned(chain: list[Mention]) -> Iterator[Found]:
