@@ -79,9 +79,24 @@ def paragraphs(text: str) -> list[str]:
     return cleaned.split("\n\n") if cleaned else []
 
 
+# A line opening with a day or date: consecutive ones are a schedule's entries.
+_DAY_START = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|\d{1,2}/\d{1,2}\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.I,
+)
+
+# A credits or infobox field line: "Studio: Sony Pictures Television".
+_FIELD = re.compile(r"^[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}:\s")
+
+
 def _hard_break(prev: str, line: str) -> bool:
     """Whether a single newline between two lines ends a sentence (lists, headings)."""
     if _BULLET.match(line) or _BULLET.match(prev):
+        return True
+    if _DAY_START.match(line) and _DAY_START.match(prev):
+        return True
+    if _FIELD.match(line) and _FIELD.match(prev):  # "Executive producers: …" / "Studio: …"
         return True
     if prev[-1:] in ".!?:\"'" or _LINE_LABEL.match(line):
         return True

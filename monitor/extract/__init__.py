@@ -143,12 +143,19 @@ def _dedupe(found: list[tuple[Fact, str, bool]]) -> list[tuple[Fact, str]]:
     kept = _agreeing([(fact, evidence) for fact, evidence, _ in out.values()])
     dates = [str(f.value) for f, _ in kept if f.kind == FactKind.PREMIERE_DATE]
     dated_trailer = any(f.kind == FactKind.TRAILER and f.value != "released" for f, _ in kept)
+    places = [str(f.value) for f, _ in kept if f.kind == FactKind.FILMING_LOCATION]
     return [
         (f, e)
         for f, e in kept
         if not _window_covers(f, dates)
         and not (dated_trailer and f.kind == FactKind.TRAILER and f.value == "released")
+        and not (f.kind == FactKind.FILMING_LOCATION and _place_covered(str(f.value), places))
     ]
+
+
+def _place_covered(place: str, places: list[str]) -> bool:
+    """ "Vilnius" beside "Vilnius, Lithuania" in one article: the fuller name says it."""
+    return any(other != place and other.startswith(place + ",") for other in places)
 
 
 def _agreeing(kept: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract import patterns as P
-from monitor.extract.normalize import DATE_RE
+from monitor.extract.normalize import DATE_RE, MONTH_RE
 from monitor.models import fold
 
 _WEEKDAY = "(?:" + "|".join(d[:3] + r"\w*\.?" for d in P.WEEKDAYS) + ")"
@@ -66,10 +66,20 @@ def dated_entry(text: str) -> tuple[str, str] | None:
     return (day, m.group("rest")) if day else None
 
 
+# A schedule line's leading day without a separator: "THU 6/4  The Night Shift (Netflix)".
+_DAY_LEAD = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}/\d{{1,2}}|(?:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r",?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def other_entry(text: str, aliases: frozenset[str]) -> bool:
     """Whether a line is a dated listing entry of another title ("Fri July 3 - Silo, finale")."""
     dated = dated_entry(text)
-    return dated is not None and not any(fold(dated[1]).startswith(a) for a in aliases)
+    lead = _DAY_LEAD.match(text)
+    rest = dated[1] if dated else lead.group("rest") if lead else None
+    return rest is not None and not any(fold(rest).startswith(a) for a in aliases)
 
 
 _FIRST_EPISODE = re.compile(r"^(?:episode|ep\.?)\s*(?:1|one|01)\b(?![\d.:]\d)", re.IGNORECASE)

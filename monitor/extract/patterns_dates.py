@@ -88,13 +88,16 @@ SPECULATION_CUES = (
 )  # fmt: skip
 EPISODE_UNITS = (
     r"episodes?\b",
+    r"eps\b",
     r"parts?\b(?!\s+of)",
     r"installments?",
     r"instalments?",
     r"chapters?",
 )
 EPISODE_TOTALS = (
-    r"\bepisode\s+(?:NUM)\s+of\s+(?P<n>NUM)\b",
+    r"\b(?:episode|ep\.?)\s*(?:NUM)\s+of\s+(?P<n>NUM)\b",
+    r"\bof\s+(?:the\s+(?:season|show|series)'s?\s+|its\s+)(?P<n>NUM)\s+episodes\b",
+    r"\b(?P<n>NUM)\s+(?:episodes\s+)?in\s+total\b",
     r"\b(?P<n>\w+?(?:th|nd|rd|st))\s+and\s+(?:final|last)\s+episode\b",
     r"\b(?:season|series)\s+finale\W{1,3}\(?episode\s+(?P<n>NUM)\b",
     r"\bepisodes\s+\(of\s+(?:the\s+)?(?P<n>NUM)\)",
@@ -106,7 +109,7 @@ LISTING_PREMIERE = (
     r"launch(?:es)?", r"first\s+(?:two|three|\d)\s+episodes", r"episodes?\s+1\b",
 )  # fmt: skip
 # Cheap pre-filters: a sentence without any of these words cannot state the fact.
-EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter")
+EPISODE_WORDS = ("episode", "part", "install", "instal", "chapter", "eps", "ep.")
 FILMING_WORDS = (
     "film", "shoot", "shot", "lensed", "production", "photography", "wrap", "location", "camera",
 )  # fmt: skip
@@ -144,10 +147,11 @@ NOT_EPISODE_COUNT = (
     r"\w+\s+episodes\s+(?:\([^()]{0,20}\)\s+)?(?:made\s+)?(?:available|sent|screened|provided)\b",
     r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:of\s+[^,.;]{1,40}?\s+)?"
     r"(?:land|drop|arrive|debut|premiere|bow|hit|stream)",
-    r"\w+\s+episodes\s+(?:still\s+)?(?:to\s+come|remain|left\b|to\s+go)",
+    r"(?<!'s\s)(?<!'\s)(?<!\bits\s)\b\w+\s+episodes\s+(?:still\s+)?(?:to\s+come|remain|left\b|to\s+go)",
 )
 FILMING_CUES = (
-    r"(?:filming|shooting|production|principal\s+photography|cameras\s+(?:rolled|roll|rolling))"
+    r"(?:filming|shooting|production|principal\s+photography"
+    r"|cameras\s+(?:(?:have|had)\s+been\s+|are\s+|were\s+)?(?:rolled|roll|rolling))"
     r"\s+(?:\w+\s+){0,4}?(?:in|at)",
     r"(?:filmed|shot|lensed|shooting|filming)\s+(?:\w+\s+){0,3}?(?:in|at)",
     r"(?:film|shoot)\s+(?:\w+\s+){0,2}?in",
@@ -158,7 +162,7 @@ PRODUCTION_COMPANY_SUFFIXES = (
     "Films",
 )  # fmt: skip
 PRODUCTION_CUES = (
-    r"produced\s+by", r"produc(?:es|ing)", r"production\s+compan(?:y|ies)", r"\bstudio\b",
+    r"produced\s+by", r"produc(?:es?|ing)\b", r"production\s+compan(?:y|ies)", r"\bstudio\b",
     r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+[A-Z]", r"\bvia\b",
     r"\bwith\b", r"\bfrom\b", r"\bbehind\b",
 )  # fmt: skip

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
-from monitor.extract.normalize import NUMBER_RE, number, ordinal
+from monitor.extract.normalize import MONTH_RE, NUMBER_RE, number, ordinal
 from monitor.models import Fact, FactKind, fold
 
 
@@ -41,12 +41,17 @@ _PLACE_SHOOT = re.compile(
     rf"\b(?:The|the|A|a)\s+(?P<place>{_PLACE_TOKEN})\s+(?i:shoot|filming|production|set)\b"
 )
 _FILMING = re.compile(
-    rf"(?i:{_alt(P.FILMING_CUES)})\s+(?:(?:and\s+)?(?:around|the\s+city\s+of|and)\s+)?"
+    rf"(?i:{_alt(P.FILMING_CUES)})\s+(?i:(?:{MONTH_RE})(?:\s+20\d\d)?,?\s+(?:in|at)\s+)?"
+    rf"(?:(?:and\s+)?(?:around|the\s+city\s+of|and)\s+)?"
     rf"(?P<place>{_PLACE_TOKEN}(?:,\s+{_PLACE_TOKEN})?)"
 )
+# "in the Lithuanian capital, Vilnius" / "based in the capital, Vilnius", in a filming sentence.
+_CAPITAL = re.compile(rf"\bcapital(?:\s+city)?,\s+(?P<place>{_PLACE_TOKEN})")
+_FILMING_VERB = re.compile(r"\b(?:film(?:ing|ed)?|shoot(?:ing)?|shot|lensed|cameras)\b", re.I)
 _COMPANY = re.compile(
     rf"(?P<c>(?:[A-Z][\w&'.-]*\s+){{1,3}}(?:{_alt(P.PRODUCTION_COMPANY_SUFFIXES)}))\b"
 )
+_OWNER = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|s')\s+")
 _COMPANY_CUE = re.compile(_alt(P.PRODUCTION_CUES), re.I)
 _RENEW = [re.compile(p, re.I) for p in P.RENEWAL_CUES]
 _CANCEL = re.compile(_alt(P.CANCEL_CUES), re.I)
@@ -126,13 +131,21 @@ def _other_season(text: str, start: int, end: int) -> bool:
 
 def _filming(text: str) -> Iterator[Found]:
     answer = text.startswith(P.FILMING_ANSWER)
+    if _SPECULATION.search(text):
+        return
+    capital = _CAPITAL.search(text) if _FILMING_VERB.search(text) else None
+    city = capital.group("place") if capital and looks_like_place(capital.group("place")) else None
     for m in [*_FILMING.finditer(text), *_PLACE_SHOOT.finditer(text)]:
         place = re.sub(r"'s$", "", m.group("place").strip())
-        if not looks_like_place(place) or _SPECULATION.search(text):
+        if not looks_like_place(place):
             continue
         if m.start() == 0 and answer and not _PLACE_END.match(text, m.end("place")):
             continue  # "Where was it filmed? Rhys Ifans said…" answers with a sentence
+        if city and len(place.split()) == 1 and place != city:
+            place, city = f"{city}, {place}", None  # "in Lithuania … the capital, Vilnius"
         yield Found(Fact(FactKind.FILMING_LOCATION, value=place), m.start())
+    if city and capital:
+        yield Found(Fact(FactKind.FILMING_LOCATION, value=city), capital.start())
 
 
 def looks_like_place(place: str) -> bool:
@@ -147,7 +160,8 @@ def _companies(text: str) -> Iterator[Found]:
     if not _COMPANY_CUE.search(text):
         return
     for m in _COMPANY.finditer(text):
-        name = re.sub(r"^(?:The|And|With|From|Via|By|For|Of|Apple's)\s+", "", m.group("c"))
+        name = re.sub(r"^(?:The|And|With|From|Via|By|For|Of)\s+", "", m.group("c"))
+        name = _OWNER.sub("", name)  # "Moore's Tall Ship Productions": the company's name
         if name.startswith("Apple TV") or len(name.split()) < 2:
             continue
         yield Found(Fact(FactKind.PRODUCTION_COMPANY, value=name), m.start())
