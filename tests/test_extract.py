@@ -494,3 +494,14 @@ def test_known_as_and_help_given_to_a_person_name_no_role() -> None:
         "In Star City, Nia Okafor is best known as Captain Hale. Piet Varga lends support to Nia Okafor."
     )
     assert not any(f[0] == "cast" and f[2] in ("Captain Hale", "Nia Okafor") for f in got)
+
+
+def test_recurring_casts_described_characters_and_played_by() -> None:
+    got = facts(
+        "Star City adds Nia Okafor and Piet Varga, who will recur as Vera and Oleg, respectively. "
+        "Lena Holm is Katya Orlova, a censor at the ministry. In Star City, the young pilot is "
+        "a quiet man played by Tomas Reyes."
+    )
+    assert {("cast", "Nia Okafor", "Vera"), ("cast", "Piet Varga", "Oleg")} <= got
+    assert ("cast", "Lena Holm", "Katya Orlova") in got
+    assert ("cast", "Tomas Reyes", None) in got

@@ -208,6 +208,7 @@ CAST_ROLE_VERBS = (
     r"\s+(?:as|in\s+the\s+(?:role|part)\s+of)",
     r"(?:plays|playing|portrays|portraying|is\s+playing|is\s+portraying|are\s+playing|play|portray)\b",
     r"(?:takes?|taking|will\s+take|took)\s+on\s+the\s+(?:role|part)\s+of",
+    r"(?:will\s+|to\s+|(?:is|are)\s+set\s+to\s+)?(?:recurs?|guest[\s-]stars?)\s+as",
     r"(?:boards?|boarded)\s+[^,.;]{1,40}?\s+(?:as|in\s+the\s+(?:role|part)\s+of)",
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
     r"(?:(?:has|gets|got|landed|lands|won|wins|plays)\s+|in\s+)the\s+(?:title\s+)?(?:role|part)\s+of",
@@ -244,6 +245,7 @@ CAST_TAILS = (
     r"round(?:s|ing)?\s+(?:things|it|the\s+(?:cast|ensemble))\s+out",
     r"(?:lead|leads|leading|co-?lead|co-?leads|headline|front)\b(?!\s+(?:to|the\s+way|writer))",
     r"(?:has|have)\s+been\s+playing",
+    r"(?:will|to|(?:is|are)\s+set\s+to)\s+(?:recur|guest[\s-]star)\b",
 )
 # After the names a sentence opens with: a picture caption ("Rhys Ifans in 'Star City'
 # (Apple TV)", "Anna Maxwell Martin in Apple TV's Star City").

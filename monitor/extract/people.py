@@ -109,6 +109,8 @@ _VERDICT_ROLE = re.compile(
     r"|nominated|listed|named|referred)\b)(?:[a-z][\w'-]*\s+){1,5}?as"
     rf"|(?:brings|brought|lends|lent|gives|gave)\s+(?:[a-z][\w'-]*\s+){{1,4}}?to)\s+{_CAP_ROLE}"
 )
+_DESCRIBED = re.compile(r",\s+(?:a|an)\s+[a-z]")
+_PLAYED_BY_ANY = re.compile(rf"\b(?:played|portrayed)\s+by\s+(?P<name>{NAME})")
 _CAST_CUE = re.compile(r"\b(?:cast|stars?|starring|ensemble|join|plays?|roles?|line-?up)", re.I)
 
 
@@ -313,7 +315,10 @@ def _cast_role(
         is_role
         and fold(is_role.group("role").split()[0]) not in _NOT_ROLE
         and (
-            _AGENCY.match(is_role.group("owner") or "") or not names.resolve(is_role.group("role"))
+            _AGENCY.match(is_role.group("owner") or "")
+            or not names.resolve(is_role.group("role"))
+            # "Nia Okafor is Vera Sokolova, a radio operator": a character described
+            or (not is_role.group("owner") and _DESCRIBED.match(after, is_role.end()))
         )
     ):
         return True, parse_role(is_role.group("role"))
@@ -349,6 +354,10 @@ def find_people(text: str, ctx: Context) -> Iterator[Found]:
         role = parse_role(m.group("role"))
         if name and role and fold(role.split()[0]) not in _NOT_ROLE | {"He", "She"}:
             yield Found(Fact(FactKind.CAST, person=name, role=role), m.start("name"))
+    for m in _PLAYED_BY_ANY.finditer(text) if played else ():  # "a younger man played by X"
+        name = ctx.names.resolve(m.group("name"))
+        if name:
+            yield Found(Fact(FactKind.CAST, person=name), m.start("name"))
     pairs = [m for m in _ROLE_PAREN.finditer(text) if _FULL_NAME.fullmatch(m.group("name").strip())]
     # "Sasha (Solly McLeod), Lyudmilla Raskova (Anna Maxwell Martin)": one plain role
     # shows the sentence lists characters with their actors, not actors with credits.
