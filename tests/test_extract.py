@@ -505,3 +505,10 @@ def test_recurring_casts_described_characters_and_played_by() -> None:
     assert {("cast", "Nia Okafor", "Vera"), ("cast", "Piet Varga", "Oleg")} <= got
     assert ("cast", "Lena Holm", "Katya Orlova") in got
     assert ("cast", "Tomas Reyes", None) in got
+
+
+def test_created_alongside_names_a_co_creator() -> None:
+    got = facts(
+        "Lena Holm and Tomas Reyes, who created Star City alongside Ada Finch, spoke at the panel."
+    )
+    assert ("creator", "Ada Finch", None) in got and ("creator", "Lena Holm", None) in got

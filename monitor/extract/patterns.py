@@ -270,7 +270,8 @@ CREATOR_LEADS = (
     r"(?:from|by)\s+(?:co-?)?creators?",
     r"(?:co-?)?creators?",
     r"(?:the\s+)?brainchild\s+of",
-    r"(?:co-?)?created\s+(?:(?:it|the\s+(?:\w+\s+)?(?:series|show|spin-?off|drama)|star\s+city)\s+)?with",
+    r"(?:co-?)?created\s+(?:(?:it|the\s+(?:\w+\s+)?(?:series|show|spin-?off|drama)|star\s+city)\s+)?"
+    r"(?:with|alongside|together\s+with)",
     r"developed\s+by",
     r"(?:the\s+)?(?:creation|invention)\s+of",
 )
