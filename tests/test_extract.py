@@ -512,3 +512,49 @@ def test_created_alongside_names_a_co_creator() -> None:
         "Lena Holm and Tomas Reyes, who created Star City alongside Ada Finch, spoke at the panel."
     )
     assert ("creator", "Ada Finch", None) in got and ("creator", "Lena Holm", None) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Original release: May 29, 2026 \u2013 July 10, 2026", {"2026-05-29", "2026-07-10"}),
+        ("Original release | May 29 \u2013 July 10, 2026", {"2026-05-29", "2026-07-10"}),
+        ("Its first season aired from May 29 to July 10, 2026.", {"2026-05-29", "2026-07-10"}),
+        ("First aired: May 29, 2026\nLast aired: July 10, 2026", {"2026-05-29", "2026-07-10"}),
+        ("Episode 3 - June 5", set()),
+        ("Filming ran from March 2 \u2013 June 30, 2025.", set()),
+    ],
+)
+def test_runs_as_reference_pages_give_them(text: str, expected: set) -> None:
+    got = facts(
+        "Star City is a drama on Apple TV.\n\n" + text, published=datetime(2026, 7, 20, tzinfo=UTC)
+    )
+    assert {f[1] for f in got if f[0] in ("premiere_date", "finale_date")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Star City arrived on Apple TV yesterday with two episodes.",
+            ("premiere_date", "2026-05-29"),
+        ),
+        ("Star City will air through July 10.", ("finale_date", "2026-07-10")),
+        (
+            "Star City episodes arrive weekly, the last one landing on July 10.",
+            ("finale_date", "2026-07-10"),
+        ),
+        (
+            "Star City's eight episodes wrapped up on July 10, 2026, and Apple typically waits to renew.",
+            ("finale_date", "2026-07-10"),
+        ),
+    ],
+)
+def test_more_ways_news_dates_a_season(text: str, expected: tuple) -> None:
+    got = facts(text, published=datetime(2026, 5, 30, tzinfo=UTC))
+    assert expected in got
+    assert not {f for f in got if f[0].endswith("_date") and f != expected}
+
+
+def test_a_hedge_in_the_dates_own_clause_still_says_nothing() -> None:
+    assert not facts("Star City could premiere on June 12, and Apple is happy.")

@@ -25,8 +25,14 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("premiere", re.compile(rf"\b(?:{_alt(P.PREMIERE_CUES)})\b", re.I)),
     ("other", re.compile(rf"\b(?:{_alt(P.OTHER_DATE_CUES)})\b", re.I)),
     ("range", re.compile(rf"(?:{_alt(P.RANGE_CUES)})\b", re.I)),
+    # "May 29 - July 10, 2026": a dash between two dates
+    ("range", re.compile(rf"(?<=\d)(?:,\s+20\d\d)?\s*-\s*(?=(?:{MONTH_RE})\s+\d)", re.I)),
 )
 _OTHER_CUE = _CUES[2][1]
+# What makes a run of dates another thing's (filming, a festival); airing is the show's own.
+_OTHER_RUN = re.compile(
+    rf"\b(?:{_alt(tuple(c for c in P.OTHER_DATE_CUES if c != 'aired'))})\b", re.I
+)
 _TRAILER = re.compile(_alt(P.TRAILER_CUES), re.I)
 _TRAILER_NOT = re.compile(rf"(?:{_alt(P.TRAILER_NOT_TRAILER)})", re.I)
 _TRAILER_VERB = re.compile(rf"\b(?:{_alt(P.TRAILER_RELEASE_VERBS)})", re.I)
@@ -106,10 +112,11 @@ _DAY_WORD = re.compile(
 )
 _EVERY = re.compile(r"\b(?:every|each|weekly|through|until|till|by)\s+$", re.I)
 _TONIGHT = re.compile(r"\b(?:today|tonight)\b", re.I)
+_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)
 
 
 def relative_days(text: str, published: date | None) -> list[tuple[int, int, date]]:
-    """ "this Friday", "on Friday", "tonight" as dates: the next such day from the
+    """ "this Friday", "on Friday", "tonight", "yesterday" as dates: the next such day from the
     publication (``settled`` moves it back a week under a past-tense cue)."""
     if published is None:
         return []
@@ -125,14 +132,15 @@ def relative_days(text: str, published: date | None) -> list[tuple[int, int, dat
             ahead = ahead - 7 if ahead else -7
         out.append((m.start(), m.end(), published + timedelta(days=ahead)))
     out += [(m.start(), m.end(), published) for m in _TONIGHT.finditer(text)]
+    out += [(m.start(), m.end(), published - timedelta(days=1)) for m in _YESTERDAY.finditer(text)]
     return sorted(out)
 
 
-_MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser|day\b|tonight", re.I)
+_MAYBE_DATE = re.compile(r"\d|this\s|next\s|\bin\s+[A-Z]|trailer|teaser|day\b|night", re.I)
 _FORWARD_ONLY = re.compile(r"(?:through|until|till|to)$", re.I)
 # Before a premiere verb, what makes it the finale's: "the finale / the last episode lands".
 _FINALE_ONLY = re.compile(
-    r"\bfinale\b|\b(?:final|last)\s+(?:episode|instal+ment|chapter)\b(?!'s)[^,;]*$"
+    r"\bfinale\b|\b(?:final|last)\s+(?:episode|instal+ment|chapter|one)\b(?!'s)[^,;]*$"
     r"|\b(?:final|last)\s+of\s+(?:its|the)\s+(?:\w+\s+)?episodes\b[^,;]*$",
     re.I,
 )
@@ -180,7 +188,9 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
     trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
     speculative = bool(_SPECULATION.search(text))
     exact = dates_in(text, ctx.published) or relative_days(text, ctx.published)
-    found = [] if speculative else list(_exact_dates(text, exact, trailer, ctx.published))
+    found = [
+        f for f in _exact_dates(text, exact, trailer, ctx.published) if not _hedged(text, f.pos)
+    ]
     kinds = [k for k, _ in {(f.fact.kind, f.fact.value) for f in found}]
     # Two different dates for one single-valued kind in one sentence: ambiguous, say nothing.
     yield from (f for f in found if kinds.count(f.fact.kind) == 1)
@@ -189,6 +199,23 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
         yield from _windows(text, ctx, [(s, e) for s, e, _ in exact])
     if trailer:
         yield from _trailer(text, ctx, exact)
+
+
+# Where one clause of a sentence ends and the next, with its own verb, begins.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|though|although|whereas|so)\s|\s+-\s|:\s")
+
+
+def _hedged(text: str, pos: int) -> bool:
+    """Whether the clause holding ``pos`` is speculation ("could", "rumoured", "expected").
+
+    "The season wrapped up on July 10, and Apple typically takes weeks to renew": the hedge
+    is the next clause's, not the date's.
+    """
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)]
+    stop = _CLAUSE_BREAK.search(text, pos)
+    return bool(
+        _SPECULATION.search(text, starts[-1] if starts else 0, stop.start() if stop else len(text))
+    )
 
 
 def _exact_dates(
@@ -205,8 +232,8 @@ def _exact_dates(
         if _PRODUCTION_SUBJECT.search(text, max(0, pos - 60), pos):
             continue
         if kind == "range":  # a run's last day, unless the run is filming's or another's
-            if _OTHER_CUE.search(text):
-                continue
+            if _OTHER_RUN.search(text) or not any(-8 <= pos - e <= 7 for _, e, _ in exact):
+                continue  # or the dash follows no date ("Episode 3 - June 5")
             kind = "finale"
         if kind == "premiere" and _FINALE_ONLY.search(text[max(0, pos - 50) : pos]):
             kind = "finale"

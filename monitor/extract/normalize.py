@@ -93,7 +93,29 @@ def dates_in(text: str, published: date | None) -> list[tuple[int, int, date]]:
         iso = _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if iso is not None:
             out.append((m.start(), m.end(), iso))
-    return sorted(out)
+    return _ranged(text, sorted(out))
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|to|through|until|till)\s*", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _ranged(text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, int, date]]:
+    """ "May 29 - July 10, 2026": a run's first date without a year takes the year of its end."""
+    out = list(dates)
+    for i in range(len(out) - 1):
+        (s1, e1, first), (s2, e2, last) = out[i], out[i + 1]
+        if (
+            _RANGE_GAP.fullmatch(text, e1, s2)
+            and not _YEAR.search(text, s1, e1)
+            and _YEAR.search(text, s2, e2)
+        ):
+            year = (
+                last.year if (first.month, first.day) <= (last.month, last.day) else last.year - 1
+            )
+            moved = _valid(year, first.month, first.day)
+            out[i] = (s1, e1, moved or first)
+    return out
 
 
 def window(qualifier: str | None, period: str | None, year: int) -> str:

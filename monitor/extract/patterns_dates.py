@@ -30,6 +30,10 @@ __all__ = [
 
 # --- dates and numbers -----------------------------------------------------------
 PREMIERE_CUES = (
+    # an infobox's or a history's run: "First aired: May 29", "aired from May 29 to July 10"
+    r"first\s+(?:aired|air\s+date|broadcast|released)",
+    r"(?:aired|ran|streamed|released|broadcast)\s+(?:from|between)",
+    r"original\s+(?:release|run|air\s+date)",
     r"premier(?:e|es|ed|ing)",
     r"debut(?:s|ed|ing)?",
     r"launch(?:es|ed|ing)?",
@@ -43,6 +47,7 @@ PREMIERE_CUES = (
     r"(?:is|are)\s+out",
 )
 FINALE_CUES = (
+    r"(?:last|final)\s+(?:aired|air\s+date|broadcast)",
     # "the season finale aired May 22": the verb would otherwise claim the date for itself
     r"(?:(?:season|series)\s+)?finale\s+(?:aired|airs|streamed|streams|dropped|drops|arrived"
     r"|arrives|landed|lands|debuted|debuts|premiered|premieres|hit|hits|is\s+set\s+for)",
@@ -53,6 +58,8 @@ FINALE_CUES = (
     r"(?:season|series)\s+finale",
     r"finale",
     r"(?:weekly|every\s+\w+day|\w+days)\s+(?:through|until|till|to)",
+    r"(?:airs?|airing|streams?|streaming|continues?|continuing|rolls?\s+out)\s+(?:weekly\s+)?"
+    r"(?:through|until|till)",
     r"(?:conclud(?:es?|ed|ing)|wrap(?:s|ped)?\s+up|ends?|ended|ending|finish(?:es|ed|ing)?"
     r"|runs?\s+(?:through|until))",
     r"(?:season|series|show|run)\s+wrap(?:s|ped)?\b",
@@ -69,7 +76,7 @@ PAST_EVENT_CUES = (
     r"hit", r"kicked\s+off", r"streamed", r"unveiled", r"had", r"(?:was|were)\s+(?:released|out)",
 )  # fmt: skip
 # Between the two dates of a run ("from May 29 through July 10"): the second is the finale's.
-RANGE_CUES = (r"(?<=\d)(?:,\s+20\d\d)?\s+(?:through|until|till|to|-)",)
+RANGE_CUES = (r"(?<=\d)(?:,\s+20\d\d)?\s+(?:through|until|till|to)",)
 # Cues that claim a date for something else (filming, announcements, other events).
 OTHER_DATE_CUES = (
     r"film(?:ing|ed)?", r"shoot(?:ing)?", r"shot", r"announc(?:ed|ement|es)", r"aired",
