@@ -558,3 +558,16 @@ def test_more_ways_news_dates_a_season(text: str, expected: tuple) -> None:
 
 def test_a_hedge_in_the_dates_own_clause_still_says_nothing() -> None:
     assert not facts("Star City could premiere on June 12, and Apple is happy.")
+
+
+def test_a_premiere_verb_is_the_trailers_only_when_the_trailer_does_it() -> None:
+    got = facts(
+        "Check out the new trailer for Star City, which premieres May 29.",
+        published=datetime(2026, 4, 23, tzinfo=UTC),
+    )
+    assert ("premiere_date", "2026-05-29") in got and ("trailer", "2026-05-29") not in got
+    got = facts(
+        "The trailer for Star City premieres on April 24.",
+        published=datetime(2026, 4, 23, tzinfo=UTC),
+    )
+    assert ("trailer", "2026-04-24") in got and not {f for f in got if f[0] == "premiere_date"}

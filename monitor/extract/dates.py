@@ -85,6 +85,7 @@ _PRODUCTION_SUBJECT = re.compile(
     re.I,
 )
 # A release verb whose subject is a trailer: "The trailer for the show will be released".
+_TRAILER_OBJECT = re.compile(rf"\s+(?:[\w'\"]+\s+){{0,3}}?(?:{_alt(P.TRAILER_CUES)})", re.I)
 _TRAILER_SUBJECT = re.compile(rf"(?:{_alt(P.TRAILER_CUES)})\s+(?:[\w'\"]+\s+){{0,3}}$", re.I)
 
 
@@ -151,14 +152,19 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
     best: tuple[float, str, int] | None = None
     for kind, pattern in (*_CUES, *((("trailer", _TRAILER),) if trailer else ())):
         for m in pattern.finditer(text):
-            is_release = (
-                _TRAILER_VERB.match(text, m.start())
-                or _TRAILER.match(text, m.start())
-                or (
-                    kind == "premiere"
-                    and _TRAILER_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+            if (
+                kind == "premiere"
+            ):  # a premiere verb is the trailer's only with it as subject or object
+                is_release = bool(
+                    _TRAILER_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+                    or _TRAILER_OBJECT.match(text, m.end())
+                    # "Released Thursday, April 23, the first trailer …": an opening participle
+                    or (m.start() <= 2 and _TRAILER.search(text, m.end(), m.end() + 80))
                 )
-            )
+            else:
+                is_release = bool(
+                    _TRAILER_VERB.match(text, m.start()) or _TRAILER.match(text, m.start())
+                )
             kind_here = "trailer" if trailer and kind != "finale" and is_release else kind
             if kind_here == "premiere" and _releases_visuals(text, m):
                 kind_here = "other"
