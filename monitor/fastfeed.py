@@ -127,12 +127,22 @@ def _finish(value: str) -> str:
 
 
 def _join(value: str, base: str) -> str:
-    """feedparser's relative link resolution."""
+    """feedparser's relative link resolution (an absolute http(s) link is kept as it is)."""
+    return value if _ABSOLUTE.match(value) else _resolved(value, base)
+
+
+def _resolved(value: str, base: str) -> str:
     value = _URI_FIX.sub(r"\1\3", value)
     try:
         return urljoin(base, value)
     except ValueError:
         return ""
+
+
+# What ``urljoin`` would return unchanged: an absolute http(s) URL, plain characters only.
+_ABSOLUTE = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+=&,:@!$()*-]*)?(?:\?[^\s#<>\"]*)?\Z"
+)
 
 
 def _link(value: str, base: str) -> str:

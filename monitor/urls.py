@@ -31,6 +31,10 @@ def _is_tracking(pair: str) -> bool:
     return key in _TRACKING or key.startswith(_TRACKING_PREFIXES)
 
 
+# Already canonical: http(s), lowercase host, no port, userinfo, query or fragment, a path.
+_PLAIN = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*/[A-Za-z0-9._~/%+=,:@!$-]*\Z")
+
+
 def canonical_url(url: str) -> str:
     """The identity of a URL: no tracking params, fragment or default port; lowercase host.
 
@@ -38,6 +42,13 @@ def canonical_url(url: str) -> str:
     'https://example.com/a?id=3'
     """
     url = url.strip()
+    if _PLAIN.match(url):
+        return url  # the common case: already canonical, nothing to take apart
+    return _rebuilt(url)
+
+
+def _rebuilt(url: str) -> str:
+    """``canonical_url`` the long way: split, clean each part, join."""
     try:
         parts = urlsplit(url)
         port = parts.port

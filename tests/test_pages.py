@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from monitor import pages
 from monitor.exceptions import ParseError
 from monitor.pages import html_to_text, parse_article, parse_listing
 
@@ -234,3 +237,24 @@ def test_html_to_text_definition_terms_run_into_descriptions() -> None:
 
 def test_html_to_text_marker_characters_in_the_input_are_plain_spaces() -> None:
     assert html_to_text("<p>a\x02b\x03c</p>") == "a b c"
+
+
+_PIECES = st.sampled_from(
+    [
+        "<p>", "</p>", "<br>", "<br/>", "<b>", "</b>", "<em>", "</em>", '<a href="/x?a=1&amp;b=2">',
+        "</a>", "<span class='c'>", "</span>", "<img src='i.png' alt='A'>", "&amp;", "&lt;", "&gt;",
+        "&quot;", "&#x27;", "&#233;", "&nbsp;", "&eacute;", "&foo;", "&amp", " ", "\n", "\t",
+        "Star City", "premieres", "May 29.", "Ifans'", "café", "\u2019", "&", ";", "#",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_simple_fragments_read_as_the_tree_walk_reads_them(pieces: list[str]) -> None:
+    """The fast path for feed HTML gives exactly what the lxml tree walk gives."""
+    html = "".join(pieces)
+    fast = pages._simple_fragment(html)
+    root = pages._lxml_fragment(html)
+    if fast is not None and root is not None:
+        assert fast == pages._assemble("".join(pages._lxml_pieces(root)))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from monitor import urls
 from monitor.urls import canonical_url, is_private_host, may_follow
 
 
@@ -81,3 +84,16 @@ def test_may_follow(
     allowed, why = may_follow(link, page, follow_offsite=offsite, allow_private=private)
     assert allowed is ok
     assert reason in why
+
+
+_URL_PARTS = st.sampled_from(
+    ["http", "https", "HTTPS", "://", "x.test", "Example.COM", "127.0.0.1", ":443", ":8080", "/",
+     "a", "b.html", "%20", "..", "?", "id=3", "utm_source=x", "&", "#top", ".", "@", "user", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_URL_PARTS, max_size=12))
+def test_the_fast_path_of_canonical_urls_agrees_with_the_long_way(parts: list[str]) -> None:
+    url = "".join(parts)
+    assert canonical_url(url) == urls._rebuilt(url.strip())
