@@ -17,9 +17,10 @@ import time
 from datetime import UTC, datetime
 from email.utils import mktime_tz, parsedate_tz
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
+
+from monitor.urls import join_url
 
 Entry = dict[str, Any]
 
@@ -127,22 +128,12 @@ def _finish(value: str) -> str:
 
 
 def _join(value: str, base: str) -> str:
-    """feedparser's relative link resolution (an absolute http(s) link is kept as it is)."""
-    return value if _ABSOLUTE.match(value) else _resolved(value, base)
-
-
-def _resolved(value: str, base: str) -> str:
+    """feedparser's relative link resolution."""
     value = _URI_FIX.sub(r"\1\3", value)
     try:
-        return urljoin(base, value)
+        return join_url(base, value)
     except ValueError:
         return ""
-
-
-# What ``urljoin`` would return unchanged: an absolute http(s) URL, plain characters only.
-_ABSOLUTE = re.compile(
-    r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+=&,:@!$()*-]*)?(?:\?[^\s#<>\"]*)?\Z"
-)
 
 
 def _link(value: str, base: str) -> str:

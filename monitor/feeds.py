@@ -18,13 +18,13 @@ import time
 from calendar import timegm
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
 from xml.sax import SAXException
 
 from monitor import fastfeed
 from monitor.exceptions import ParseError
 from monitor.models import Document
 from monitor.pages import html_to_text
+from monitor.urls import join_url
 
 MAX_TITLE = 1_000
 MAX_TEXT = 400_000
@@ -103,7 +103,7 @@ def _document(entry: Any, feed_url: str, source: str) -> Document | None:
     link = entry.get("link") or ""
     if not link and str(entry.get("id", "")).startswith(("http://", "https://")):
         link = entry["id"]
-    url = urljoin(feed_url, link) if link else feed_url
+    url = join_url(feed_url, link) if link else feed_url
     title = html_to_text(entry.get("title") or "")[:MAX_TITLE]
     text = _entry_text(entry)[:MAX_TEXT]
     if not title and not text:

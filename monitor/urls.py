@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 _TRACKING = frozenset(
     {
@@ -32,7 +32,9 @@ def _is_tracking(pair: str) -> bool:
 
 
 # Already canonical: http(s), lowercase host, no port, userinfo, query or fragment, a path.
-_PLAIN = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*/[A-Za-z0-9._~/%+=,:@!$-]*\Z")
+_PLAIN = re.compile(
+    r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?!0)(?!80/)(?!443/)\d{1,4})?/[A-Za-z0-9._~/%+=,:@!$-]*\Z"
+)
 
 
 def canonical_url(url: str) -> str:
@@ -65,6 +67,17 @@ def _rebuilt(url: str) -> str:
     path = parts.path or ("/" if scheme in _DEFAULT_PORTS and host else "")
     query = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+# What ``urljoin`` returns unchanged: an absolute http(s) URL of plain characters.
+_ABSOLUTE = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%+=&,:@!$()*-]*)?(?:\?[^\s#<>\"]*)?\Z"
+)
+
+
+def join_url(base: str, link: str) -> str:
+    """``urljoin(base, link)``, without its cost for a link that is already absolute."""
+    return link if _ABSOLUTE.match(link) else urljoin(base, link)
 
 
 def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 import test_feeds as feed_fixtures
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from monitor import fastfeed, feeds
 from monitor.demo.timeline import Timeline, render_outlet
@@ -186,18 +184,3 @@ def test_charset_rules() -> None:
     for content_type in ("text/xml", "text/xml; charset=utf-8", "application/xml"):
         fast, slow = both(body, content_type)
         assert fast == slow
-
-
-_LINK_PARTS = st.sampled_from(
-    ["http://", "https://", "x.test", "127.0.0.1:8080", "/", "a", "../", "./", "b.html", "?q=1",
-     "&amp;", "#f", " ", "%2F", ":", "javascript:", "//", "é"]
-)  # fmt: skip
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(_LINK_PARTS, max_size=10))
-def test_an_absolute_link_kept_as_it_is_is_what_urljoin_gives(parts: list[str]) -> None:
-    link = "".join(parts)
-    assert fastfeed._join(link, "http://base.test/feed/") == fastfeed._resolved(
-        link, "http://base.test/feed/"
-    )

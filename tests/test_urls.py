@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,3 +99,20 @@ _URL_PARTS = st.sampled_from(
 def test_the_fast_path_of_canonical_urls_agrees_with_the_long_way(parts: list[str]) -> None:
     url = "".join(parts)
     assert canonical_url(url) == urls._rebuilt(url.strip())
+
+
+_LINK_PARTS = st.sampled_from(
+    ["http://", "https://", "x.test", "127.0.0.1:8080", "/", "a", "../", "./", "b.html", "?q=1",
+     "&amp;", ";", "#f", " ", "%2F", ":", "javascript:", "//", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_LINK_PARTS, max_size=10))
+def test_a_link_kept_as_it_is_is_what_urljoin_gives(parts: list[str]) -> None:
+    link = "".join(parts)
+    try:
+        expected = urljoin("http://base.test/feed/", link)
+    except ValueError:
+        return
+    assert urls.join_url("http://base.test/feed/", link) == expected
