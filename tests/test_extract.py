@@ -182,6 +182,8 @@ def test_the_end_of_filming_is_no_finale(text: str) -> None:
         ("Star City premieres tonight.", {("premiere_date", "2026-05-26")}),
         ("Star City debuts next Friday.", set()),  # this week's Friday or the next?
         ("New Star City episodes arrive every Friday.", set()),
+        ("In a statement released on Tuesday, the Star City team thanked fans.", set()),
+        ("Star City was discussed on Friday, and it premieres in the fall.", set()),
     ],
 )
 def test_weekdays_date_a_premiere_from_the_publication(text: str, expected: set) -> None:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
 from monitor.extract.normalize import MONTH_RE, dates_in, window
-from monitor.models import Fact, FactKind
+from monitor.models import Fact, FactKind, fold
 
 
 def _alt(items: tuple[str, ...]) -> str:
@@ -193,10 +193,18 @@ def find_dates(text: str, ctx: Context) -> Iterator[Found]:
         return
     trailer = bool(_TRAILER.search(text)) and not _TRAILER_NOT.search(text)
     speculative = bool(_SPECULATION.search(text))
-    exact = dates_in(text, ctx.published) or relative_days(text, ctx.published)
+    exact = dates_in(text, ctx.published)
     found = [
         f for f in _exact_dates(text, exact, trailer, ctx.published) if not _hedged(text, f.pos)
     ]
+    if not exact:
+        exact = relative_days(text, ctx.published)
+        found = [
+            f
+            for f in _exact_dates(text, exact, trailer, ctx.published)
+            if _own_day(text, f, ctx.aliases)
+        ]
+        found = [f for f in found if not _hedged(text, f.pos)]
     kinds = [k for k, _ in {(f.fact.kind, f.fact.value) for f in found}]
     # Two different dates for one single-valued kind in one sentence: ambiguous, say nothing.
     yield from (f for f in found if kinds.count(f.fact.kind) == 1)
@@ -222,6 +230,37 @@ def _hedged(text: str, pos: int) -> bool:
     return bool(
         _SPECULATION.search(text, starts[-1] if starts else 0, stop.start() if stop else len(text))
     )
+
+
+# Who a relative day's verb is about: the show, said by name or as "the series", "it".
+_SHOW_SUBJECT = re.compile(
+    r"(?:\b(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:show|series|drama|spinoff|season|episodes?)"
+    r"|\bit|\b(?:the|its)\s+(?:[\w-]+\s+)?)[^,;.]{0,30}?$",
+    re.I,
+)
+_DAY_CUE = re.compile(
+    r"(?:premier\w*|debut\w*|launch\w*|arriv\w*|bow\w*|drop\w*|land\w*|stream\w*|air\w*"
+    r"|finale|wrap\w*|end\w*|conclud\w*)(?:\s+[^\s,;.]+){0,4}?\s+$",
+    re.I,
+)
+
+
+def _own_day(text: str, found: Found, aliases: frozenset[str]) -> bool:
+    """A weekday or "tonight" dates a premiere or finale only right after the show's own verb
+    ("Star City premieres this Friday", "the series ended Sunday"): news dates everything by
+    weekday ("In a statement released on Tuesday, …")."""
+    if found.fact.kind == FactKind.TRAILER:
+        return True
+    day = next((m for m in _DAY_WORDS.finditer(text) if m.start() >= found.pos), None)
+    if day is None or not _DAY_CUE.search(text, max(0, day.start() - 40), day.start()):
+        return False
+    before = text[: found.pos]
+    return any(a in fold(before) for a in aliases) or bool(_SHOW_SUBJECT.search(before))
+
+
+_DAY_WORDS = re.compile(
+    rf"\b(?:{'|'.join(P.WEEKDAYS)}|today|tonight|yesterday|last\s+night)\b", re.I
+)
 
 
 def _exact_dates(
