@@ -310,6 +310,8 @@ def test_extract_never_crashes(text: str, title: str) -> None:
         ("Star City recap: Vera (Nia Okafor) finds the files.", "Nia Okafor", "Vera"),
         ("In Star City, Nia Okafor's Vera finds the files.", "Nia Okafor", "Vera"),
         ("Star City casts Nia Okafor as the Flight Director.", "Nia Okafor", "Flight Director"),
+        ("Nia Okafor rounds out the main Star City cast as Vera.", "Nia Okafor", "Vera"),
+        ("Nia Okafor completes the Star City ensemble as Vera.", "Nia Okafor", "Vera"),
         (
             "Star City adds Nia Okafor as Vera Sokolova, a radio operator.",
             "Nia Okafor",
@@ -327,6 +329,7 @@ def test_ways_news_names_a_role(text: str, person: str, role: str) -> None:
         "In Star City, Piet Varga, Lena Holm and Tomas Reyes also star.",
         "Rounding out the Star City cast are Piet Varga, Lena Holm and Tomas Reyes.",
         "Star City also stars Piet Varga, Lena Holm and Tomas Reyes.",
+        "Star City stars Mara Quill. Alongside Quill are Piet Varga, Lena Holm and Tomas Reyes.",
     ],
 )
 def test_cast_lists(text: str) -> None:

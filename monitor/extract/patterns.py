@@ -213,6 +213,9 @@ CAST_ROLE_VERBS = (
     r"(?:was|were|has\s+been|have\s+been)\s+tapped\s+as",
     r"(?:(?:has|gets|got|landed|lands|won|wins|plays)\s+|in\s+)the\s+(?:title\s+)?(?:role|part)\s+of",
     r"(?:takes?|took|taking)\s+the\s+(?:role|part)\s+of", r"returns?\s+as(?=\s+(?:the\s+)?[A-Z])",
+    r"(?:rounds?|rounding|rounded|completes?|completing|completed)\s+out\s+the\s+(?:[\w']+\s+){0,3}?"
+    r"(?:cast|ensemble)\s+as",
+    r"(?:completes?|completing|completed)\s+the\s+(?:[\w']+\s+){0,3}?(?:cast|ensemble)\s+as",
     r"(?:was|were|has\s+been|is)\s+(?:announced|confirmed|revealed|unveiled)\s+(?:\w+\s+){0,3}?as"
     r"(?=\s+(?:the\s+)?(?:[\w-]+'s\s+)?[A-Z])",
 )  # fmt: skip
@@ -233,7 +236,8 @@ ROLE_BEFORE_NAME = (
 CAST_TAILS = (
     r"(?:also\s+)?(?:co-?)?star(?:s|ring)?\b(?!\s+(?:as|in\s+(?:the\s+)?(?:hit|acclaimed|film)))"
     r"(?!\s+[A-Z])",
-    r"round(?:s|ing)?\s+out\s+the\s+(?:cast|ensemble)",
+    r"round(?:s|ing)?\s+out\s+the\s+(?:(?:main|principal|core|central|series|regular|supporting"
+    r"|starry|young|lead)\s+)?(?:cast|ensemble)",
     r"(?:have|has|also|will|are\s+set\s+to|is\s+set\s+to|to)?\s*(?:joined|joins?|join|boarded|boards?"
     r"|board)\s+(?:the\s+)?(?:cast|ensemble|star city|series|show|drama|spin-?off|apple|for all)",
     r"(?:has|have|was|were)\s+(?:been\s+)?(?:cast|tapped)\s+(?:in|for)\b",
@@ -259,7 +263,7 @@ CAST_LEADS = (
     r"(?:is|are)\s+rounded\s+out\s+by", r"rounding\s+out\s+the\s+(?:cast|ensemble)\s+(?:are|is)",
     r"(?:series|show|drama|spin-?off|star city|it)\s+(?:also\s+)?stars", r"(?:also\s+)?starring",
     r"(?:co-?stars?|joined\s+by|star(?:s|ring)?,?\s+alongside|opposite)", r"(?:cast|ensemble)\s*:",
-    r"joining\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
+    r"(?:joining|alongside|with)\s+[^,.;]{1,40}?\s+(?:are|is)", r"(?:also\s+)?(?:joining|in)\s+the\s+cast\s+(?:are|is)",
     r"(?:also\s+)?cast\s+(?:are|is|were|was)", r"stars\s+include", r"new\s+cast\s+members?",
     r"(?:led|fronted|headlined)\s+by", r"(?:has|have|had)\s+(?:also\s+)?cast", r"cast\s+members?", r"\bjoin(?:s|ing)?",
     r"(?:which|that|it)\s+(?:also\s+)?stars", r",\s+(?:also\s+)?stars", r"(?:previously\s+announced|fellow|announced|series)"
