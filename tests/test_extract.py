@@ -576,3 +576,9 @@ def test_a_premiere_verb_is_the_trailers_only_when_the_trailer_does_it() -> None
         published=datetime(2026, 4, 23, tzinfo=UTC),
     )
     assert ("trailer", "2026-04-24") in got and not {f for f in got if f[0] == "premiere_date"}
+
+
+def test_coming_dates_a_premiere_but_the_coming_weeks_do_not() -> None:
+    published = datetime(2025, 4, 10, tzinfo=UTC)
+    assert ("premiere_window", "2026") in facts("Star City is coming in 2026.", published=published)
+    assert not facts("Star City news in the coming weeks, with 2026 ahead.", published=published)

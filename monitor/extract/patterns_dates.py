@@ -40,7 +40,7 @@ PREMIERE_CUES = (
     r"arriv(?:e|es|ed|ing)",
     r"(?:will\s+)?(?:be\s+)?(?:released|releasing|streaming|stream|drops?|bow(?:s)?|hits?)",
     r"release(?:\s+(?:date|window))?",
-    r"(?:come|coming)\s+to",
+    r"(?:come|coming)\s+to", r"(?:comes|coming)\b(?!\s+(?:weeks|months|days|years|up\s+short))",
     r"(?:lands?|landing)",
     r"(?:set|slated|scheduled|dated)\s+for",
     r"(?:blast(?:s|ing)?\s+off)",
