@@ -582,3 +582,19 @@ def test_coming_dates_a_premiere_but_the_coming_weeks_do_not() -> None:
     published = datetime(2025, 4, 10, tzinfo=UTC)
     assert ("premiere_window", "2026") in facts("Star City is coming in 2026.", published=published)
     assert not facts("Star City news in the coming weeks, with 2026 ahead.", published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Watch: the Star City trailer shows a Soviet Moon base.", {("trailer", "released")}),
+        ("The new Star City trailer teases a Soviet Moon base.", {("trailer", "released")}),
+        (
+            "The first full Star City trailer has arrived, ahead of the May 29 premiere.",
+            {("trailer", "released"), ("premiere_date", "2026-05-29")},
+        ),
+    ],
+)
+def test_trailers_as_pages_show_them(text: str, expected: set) -> None:
+    got = facts(text, published=datetime(2026, 4, 23, tzinfo=UTC))
+    assert {f for f in got if f[0] in ("trailer", "premiere_date")} == expected

@@ -171,7 +171,9 @@ def _nearest_cue(text: str, start: int, end: int, trailer: bool) -> tuple[str, i
             if m.end() <= start:
                 gap: float = start - m.end()
             elif m.start() >= end and not _FORWARD_ONLY.search(m.group(0)):
-                gap = (m.start() - end) * 2 + 15
+                # "the May 29 premiere": a cue right after the date is the date's own
+                own = kind != "range" and m.start() - end <= 1
+                gap = 0 if own else (m.start() - end) * 2 + 15
             else:
                 continue
             if gap <= MAX_GAP and (best is None or gap < best[0]):

@@ -48,10 +48,11 @@ TRAILER_RELEASE_VERBS = (
     r"(?:is|are|was)\s+(?:finally\s+|now\s+|officially\s+)?(?:out|here|live)\b", r"(?:launched|launches)",
     r"(?:gave|gives|give)\s+(?:fans\s+)?(?:a|the|its)",
     r"(?:offers?|offered)", r"(?:premiered|premieres)", r"(?:got|gets|has)\s+(?:a|its)",
-    r"(?:posted|posts)", r"(?:new|first|full|official)\s+(?:\w+\s+)?(?:trailer|teaser)\s+(?:for|shows)",
+    r"(?:posted|posts)", r"(?:new|first|full|official)\s+(?:\w+\s+){0,2}?(?:trailer|teaser)\s+(?:for|shows|reveals|teases)",
     # an embed: "Watch the trailer below", "Here's the first teaser"
     r"(?:watch|check\s+out)\s+(?:the|this|our)\b(?=[^.;]{0,60}\b(?:below|above|here|now)\b)",
     r"here'?s\s+(?:the|a|our)\b",
+    r"^(?:watch|video)\s*:",  # a page that shows the trailer: "Watch: the Star City trailer"
 )  # fmt: skip
 # Pictures a studio releases: "images were released in December" dates no premiere.
 VISUALS = (
