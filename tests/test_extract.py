@@ -598,3 +598,29 @@ def test_coming_dates_a_premiere_but_the_coming_weeks_do_not() -> None:
 def test_trailers_as_pages_show_them(text: str, expected: set) -> None:
     got = facts(text, published=datetime(2026, 4, 23, tzinfo=UTC))
     assert {f for f in got if f[0] in ("trailer", "premiere_date")} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Star City contents: 1 Premise · 2 Cast · 3 Episodes · 4 Production",
+        "Episode 4 of Star City drops next Friday, June 12.",
+        "An earlier version of this story misstated the Star City premiere date as June 5.",
+        '"Give it three episodes," a critic wrote of Star City.',
+        "Star City: 2 eps, then weekly.",
+        "Google News: For you Following Entertainment Sports Star City",
+    ],
+)
+def test_what_pages_say_around_the_facts_is_no_fact(text: str) -> None:
+    got = facts(text, published=datetime(2026, 6, 1, tzinfo=UTC))
+    assert not {f for f in got if f[0] in ("episode_count", "premiere_date", "production_company")}
+
+
+def test_created_for_a_platform_by_people_as_a_spinoff() -> None:
+    got = facts(
+        "Star City is a drama created for Apple TV by Ben Nedivi, Matt Wolpert and Ronald D. Moore "
+        "as a spin-off of For All Mankind."
+    )
+    creators = {f[1] for f in got if f[0] == "creator"}
+    assert creators == {"Ben Nedivi", "Matt Wolpert", "Ronald D. Moore"}
+    assert not {f for f in got if f[0] == "cast"}

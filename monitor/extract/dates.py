@@ -79,6 +79,11 @@ _PAST = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\b", re.I)
 _PAST_BEFORE = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_PAST_DAYS = 300
+_LATER_EPISODE = re.compile(
+    r"\b(?:episode|ep\.?|chapter|part)\s*(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\b[^,;.]{0,25}$",
+    re.I,
+)
 # A premiere or finale verb whose subject is the production: "Filming on the show ends May 22".
 _PRODUCTION_SUBJECT = re.compile(
     r"\b(?:filming|production|shooting|principal\s+photography|the\s+shoot|cameras)\b[^.;,]{0,40}$",
@@ -278,6 +283,8 @@ def _exact_dates(
         kind, pos = cue
         if _PRODUCTION_SUBJECT.search(text, max(0, pos - 60), pos):
             continue
+        if kind == "premiere" and _LATER_EPISODE.search(text, max(0, pos - 40), pos):
+            continue  # "Episode 4 drops June 12": a later episode's day, not the premiere
         if kind == "range":  # a run's last day, unless the run is filming's or another's
             if _OTHER_RUN.search(text) or not any(-8 <= pos - e <= 7 for _, e, _ in exact):
                 continue  # or the dash follows no date ("Episode 3 - June 5")

@@ -270,7 +270,7 @@ CAST_LEADS = (
     r"\s+(?:leads|stars|co-?stars|cast\s+members|castmates)",
 )  # fmt: skip
 CREATOR_LEADS = (
-    r"(?:co-?)?created\s+by",
+    r"(?:co-?)?created\s+(?:for\s+[^,.;]{1,30}?\s+)?by",
     r"(?:from|by)\s+(?:co-?)?creators?",
     r"(?:co-?)?creators?",
     r"(?:the\s+)?brainchild\s+of",
@@ -347,6 +347,9 @@ NOT_CAST_ROLES = (
     r"|director|composer|editor|cinematographer|designer\s+of|stunt\s+coordinator"
     r"|costume\s+designer|production\s+designer|dialect\s+coach|consultants|writers|directors)",
     r"(?:writer|director|creator)[\s/-]+\w+",
+    # "created by A, B and C as a spin-off of For All Mankind": what the show is, not a role
+    r"(?:spin-?off|sequel|prequel|companion|follow-?up|adaptation|series|show|drama|co-?production)"
+    r"(?:\s+(?:of|to|from)\b.*)?",
 )
 # Roles that name no role at all.
 EMPTY_ROLES = (

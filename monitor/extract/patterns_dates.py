@@ -92,6 +92,7 @@ SPECULATION_CUES = (
     r"\bhoping\b", r"\brumou?r", r"\bspeculat", r"\bif\s+", r"\bwould\s+like\b", r"\bwants?\s+to\b",
     r"\bpossible\b", r"\bpossibly\b", r"\bpotential\b", r"\bunconfirmed\b", r"\bhasn'?t\s+been\b",
     r"\bnot\s+yet\b", r"\byet\s+to\b", r"\bno\s+word\b", r"\bpitch", r"\bplanned\b",
+    r"\bmis(?:stated|reported|printed|identified)\b", r"\b(?:incorrectly|erroneously|wrongly)\b",
     r"\bwhether\b", r"\breportedly\b", r"\busually\b", r"\btypically\b", r"\bnormally\b", r"\bexpects?\b", r"\bexpected\b",
 )  # fmt: skip
 EPISODE_UNITS = (
@@ -151,7 +152,9 @@ NOT_EPISODE_COUNT = (
     r"with\s+(?:one|two|three|four|[1-4])\s+episodes",
     r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:will|on|at|each|a|per|every|weekly|followed)",
     r"premiere[^.;]{0,20}?(?:one|two|three|four|[1-4])\s+episodes",
-    r"(?:one|two|three|four|[1-4])\s+episodes[^.;]{0,15}?(?:then|followed)",
+    r"(?:one|two|three|four|[1-4])\s+(?:episodes|eps)\b[^.;]{0,15}?(?:then|followed)",
+    r"\d\s+episodes\s+[\u00b7\u2022|]",  # a contents line: "2 Cast · 3 Episodes · 4 Production"
+    r"give\s+it\s+\w+\s+episodes",
     r"\w+\s+episodes\s+(?:\([^()]{0,20}\)\s+)?(?:made\s+)?(?:available|sent|screened|provided)\b",
     r"(?:one|two|three|four|[1-4])\s+episodes\s+(?:of\s+[^,.;]{1,40}?\s+)?"
     r"(?:land|drop|arrive|debut|premiere|bow|hit|stream)",
@@ -171,6 +174,6 @@ PRODUCTION_COMPANY_SUFFIXES = (
 )  # fmt: skip
 PRODUCTION_CUES = (
     r"produced\s+by", r"produc(?:es?|ing)\b", r"production\s+compan(?:y|ies)", r"\bstudio\b",
-    r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+[A-Z]", r"\bvia\b",
+    r"hails\s+from", r"comes\s+from", r"banner", r"co-?produc", r"for\s+(?-i:[A-Z])", r"\bvia\b",
     r"\bwith\b", r"\bfrom\b", r"\bbehind\b",
 )  # fmt: skip
