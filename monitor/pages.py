@@ -43,7 +43,7 @@ _DROP = frozenset(
 _CELL = frozenset({"td", "th"})
 _PARA, _LINE = "\x00", "\x01"
 # A table cell's end and a definition term's end: rows read "A | B", terms "Term: text".
-_CELL_END, _TERM_END = "\x02", "\x03"
+_CELL_END, _TERM_END, _HEAD_END = "\x02", "\x03", "\x04"  # a header cell's end: th
 _TERM_JOIN = re.compile(r"\s*:?\s*\x03[\s\x00\x01\x03]*")
 _BOILERPLATE = re.compile(
     r"(?:^|[-_ ])(share|sharing|social|related|newsletter|comments?|advert\w*|ads?|promo\w*"
@@ -64,6 +64,7 @@ def _soup(markup: str | bytes) -> BeautifulSoup:
 def _pieces(root: Tag, skip: Skip | None) -> Iterator[str]:
     """Text pieces of ``root`` in order, with paragraph and line markers; iterative."""
     stack: list[tuple[bool, PageElement]] = [(False, root)]
+    cells = 0  # open table cells: a line break inside one separates items of a list
     while stack:
         closing, node = stack.pop()
         if isinstance(node, NavigableString):
@@ -74,14 +75,16 @@ def _pieces(root: Tag, skip: Skip | None) -> Iterator[str]:
             continue
         name = node.name
         if closing:
+            cells -= name in _CELL
             yield _closing(name)
             continue
         if node is not root and (name in _DROP or (skip is not None and skip(node))):
             continue
         if name == "br":
-            yield _LINE
+            yield ", " if cells else _LINE
             continue
         if name in _BLOCK or name in _CELL:
+            cells += name in _CELL
             yield _PARA if name in _BLOCK else " "
             stack.append((True, node))
         stack.extend((False, child) for child in reversed(node.contents))
@@ -93,15 +96,28 @@ def _closing(name: str) -> str:
         return _TERM_END
     if name in _BLOCK:
         return _PARA
-    return _CELL_END if name in _CELL else " "
+    if name in _CELL:
+        return _HEAD_END if name == "th" else _CELL_END
+    return " "
 
 
 def _line(line: str) -> str:
-    """One line with collapsed whitespace; table cells joined by " | ", empty ones dropped."""
-    if _CELL_END not in line:
+    """One line with collapsed whitespace; table cells joined by " | ", empty ones dropped;
+    a header cell and one data cell read as a label and its value ("Created by: A, B", as
+    an infobox's rows)."""
+    if _CELL_END not in line and _HEAD_END not in line:
         return " ".join(line.split())
-    cells = (" ".join(cell.split()) for cell in line.split(_CELL_END))
-    return " | ".join(cell for cell in cells if cell)
+    parts = _CELL_SPLIT.split(line + _CELL_END)
+    cells = [
+        (" ".join(text.split()), end) for text, end in zip(parts[::2], parts[1::2], strict=False)
+    ]
+    cells = [(text, end) for text, end in cells if text]
+    if [end for _, end in cells] == [_HEAD_END, _CELL_END] and not cells[0][0].endswith(":"):
+        return f"{cells[0][0]}: {cells[1][0]}"
+    return " | ".join(text for text, _ in cells)
+
+
+_CELL_SPLIT = re.compile(f"([{_CELL_END}{_HEAD_END}])")
 
 
 def _assemble(raw: str) -> str:
@@ -134,7 +150,7 @@ def html_to_text(html: str) -> str:
     lxml directly, the tree bs4 would build from lxml's events, walked the same
     way and several times faster; a whole page goes through bs4.
     """
-    for marker in (_PARA, _LINE, _CELL_END, _TERM_END):
+    for marker in (_PARA, _LINE, _CELL_END, _TERM_END, _HEAD_END):
         html = html.replace(marker, " ")
     if "<" not in html and "&" not in html:
         return " ".join(html.split())
@@ -208,18 +224,21 @@ def _lxml_fragment(html: str) -> etree._Element | None:
 def _lxml_pieces(root: etree._Element) -> Iterator[str]:
     """``_pieces`` over an lxml tree (text, children, then the tail); iterative."""
     stack: list[tuple[bool, etree._Element]] = [(False, root)]
+    cells = 0
     while stack:
         closing, node = stack.pop()
         name = node.tag
         if closing:
             if name in _BLOCK or name in _CELL:
+                cells -= name in _CELL
                 yield _closing(name)
         elif name == "br":
-            yield _LINE
+            yield ", " if cells else _LINE
         elif isinstance(name, str) and name not in _DROP:  # not a comment, PI, dropped
             if name in _BLOCK:
                 yield _PARA
             elif name in _CELL:
+                cells += 1
                 yield " "
             if node.text:
                 yield node.text

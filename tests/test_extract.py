@@ -624,3 +624,12 @@ def test_created_for_a_platform_by_people_as_a_spinoff() -> None:
     creators = {f[1] for f in got if f[0] == "creator"}
     assert creators == {"Ben Nedivi", "Matt Wolpert", "Ronald D. Moore"}
     assert not {f for f in got if f[0] == "cast"}
+
+
+def test_an_infobox_gives_credits_and_the_episode_total() -> None:
+    got = facts(
+        "Star City (TV series)\n\nCreated by: Ben Nedivi, Matt Wolpert\n\nNo. of episodes: 8\n\n"
+        "Executive producers: Maril Davis, Steve Oster\n\nNetwork: Apple TV"
+    )
+    assert {("creator", "Ben Nedivi", None), ("executive_producer", "Steve Oster", None)} <= got
+    assert ("episode_count", 8) in got

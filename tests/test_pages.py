@@ -258,3 +258,16 @@ def test_simple_fragments_read_as_the_tree_walk_reads_them(pieces: list[str]) ->
     root = pages._lxml_fragment(html)
     if fast is not None and root is not None:
         assert fast == pages._assemble("".join(pages._lxml_pieces(root)))
+
+
+def test_an_infobox_row_reads_as_a_label_and_its_list() -> None:
+    html = (
+        "<table class='infobox'><tr><th>Executive producers</th>"
+        "<td>Ben Nedivi<br>Matt Wolpert<br/>Maril Davis</td></tr>"
+        "<tr><th>No.</th><th>Title</th></tr><tr><td>1</td><td>Pilot</td></tr></table>"
+    )
+    expected = (
+        "Executive producers: Ben Nedivi, Matt Wolpert, Maril Davis\n\nNo. | Title\n\n1 | Pilot"
+    )
+    assert html_to_text(html) == expected
+    assert html_to_text(f"<html><body>{html}</body></html>") == expected  # bs4 walk agrees

@@ -110,6 +110,7 @@ EPISODE_TOTALS = (
     r"\b(?P<n>\w+?(?:th|nd|rd|st))\s+and\s+(?:final|last)\s+episode\b",
     r"\b(?:season|series)\s+finale\W{1,3}\(?episode\s+(?P<n>NUM)\b",
     r"\bepisodes\s+\(of\s+(?:the\s+)?(?P<n>NUM)\)",
+    r"\b(?:no\.|number)\s+of\s+episodes\s*:?\s*(?P<n>NUM)\b",  # an infobox row
 )
 # What a listing entry under a day heading says the day is ("series premiere", "finale").
 LISTING_FINALE = (r"(?:season|series)\s+finale", r"finale", r"(?:final|last)\s+episode")
