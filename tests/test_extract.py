@@ -633,3 +633,17 @@ def test_an_infobox_gives_credits_and_the_episode_total() -> None:
     )
     assert {("creator", "Ben Nedivi", None), ("executive_producer", "Steve Oster", None)} <= got
     assert ("episode_count", 8) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Star City premieres 5/29 on Apple TV.", {"2026-05-29"}),
+        ("Star City premieres Friday 29/5 on Apple TV.", {"2026-05-29"}),
+        ("Star City premieres 10/7.", set()),  # 10 July or 7 October: says nothing
+        ("Star City premieres June 1; critics gave it 8/10.", {"2026-06-01"}),
+    ],
+)
+def test_numeric_dates_only_when_one_order_is_possible(text: str, expected: set) -> None:
+    got = facts(text, published=datetime(2026, 5, 20, tzinfo=UTC))
+    assert {f[1] for f in got if f[0] == "premiere_date"} == expected

@@ -22,6 +22,10 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 ISO_DATE_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+# "5/29" (US) or "29/5" (UK, AU), read only when one order is impossible: "10/7" says nothing.
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>20\d\d))?(?![\d/])"
+)
 NUMBER_RE = rf"(?:\d{{1,3}}|(?:{_NUM_WORD_ALT})(?:-(?:{_NUM_WORD_ALT}))?)"
 _NAME_TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|professor|actor|actress|star|director"
@@ -93,7 +97,19 @@ def dates_in(text: str, published: date | None) -> list[tuple[int, int, date]]:
         iso = _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if iso is not None:
             out.append((m.start(), m.end(), iso))
+    for m in NUMERIC_DATE_RE.finditer(text):
+        found = _numeric(int(m.group("a")), int(m.group("b")), m.group("y"), published)
+        if found is not None:
+            out.append((m.start(), m.end(), found))
     return _ranged(text, sorted(out))
+
+
+def _numeric(a: int, b: int, year: str | None, published: date | None) -> date | None:
+    """A numeric day and month in whichever order is the only possible one."""
+    if not (1 <= a <= 31 and 1 <= b <= 31) or (a <= 12 and b <= 12) or (a > 12 and b > 12):
+        return None
+    month, day = (a, b) if a <= 12 else (b, a)
+    return resolve(month, day, int(year) if year else None, published)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|to|through|until|till)\s*", re.I)
