@@ -45,7 +45,8 @@ def test_dates_resolve_against_publication(text: str, expected: str) -> None:
 
 
 def test_ambiguous_numeric_and_yearless_without_publication_are_skipped() -> None:
-    assert dates_in("5/29", PUB) == []
+    assert dates_in("10/7", PUB) == []  # 10 July or 7 October
+    assert [d.isoformat() for _, _, d in dates_in("5/29 and 29/5", PUB)] == ["2026-05-29"] * 2
     assert dates_in("premieres May 29", None) == []
     assert resolve(2, 30, 2026, None) is None
 
