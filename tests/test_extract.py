@@ -647,3 +647,15 @@ def test_an_infobox_gives_credits_and_the_episode_total() -> None:
 def test_numeric_dates_only_when_one_order_is_possible(text: str, expected: set) -> None:
     got = facts(text, published=datetime(2026, 5, 20, tzinfo=UTC))
     assert {f[1] for f in got if f[0] == "premiere_date"} == expected
+
+
+def test_a_quoted_episode_title_is_no_person() -> None:
+    doc = Document(
+        "https://example.test/a",
+        "Test",
+        "Star City Episode 3 Recap: 'Cold Light' Turns the Screws",
+        '"Cold Light" picks up three weeks after the landing.\n\nRhys Ifans plays the Chief Designer.',
+        PUB,
+    )
+    people = {s.fact.person for s in extract(doc, TOPIC) if s.fact.person}
+    assert people == {"Rhys Ifans"}

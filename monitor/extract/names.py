@@ -95,6 +95,14 @@ def looks_like_name(text: str) -> bool:
     return not any(fold(t) in NOT_NAME_WORDS for t in tokens)
 
 
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the words at start:end stand alone inside quotation marks."""
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+
+
 class NameBook:
     """The full names an article gives, to resolve later surname-only mentions."""
 
@@ -103,6 +111,8 @@ class NameBook:
         self._by_surname: dict[str, set[str]] = {}
         for text in texts:
             for m in NAME_RE.finditer(text):
+                if _in_quotes(text, m.start(1), m.end(1)):
+                    continue  # "Cold Light" picks up …: an episode's title, not a person
                 self.add(before_label(m.group(1), text[m.end() : m.end() + 1]))
 
     def add(self, name: str) -> None:
