@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from monitor.extract import patterns as P
 from monitor.extract.context import Context, Found
-from monitor.extract.normalize import MONTH_RE, dates_in, window
+from monitor.extract.normalize import MONTH_RE, YEAR_RE, dates_in, window
 from monitor.models import Fact, FactKind, fold
 
 
@@ -28,7 +28,6 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "May 29 - July 10, 2026": a dash between two dates
     ("range", re.compile(rf"(?<=\d)(?:,\s+20\d\d)?\s*-\s*(?=(?:{MONTH_RE})\s+\d)", re.I)),
 )
-_OTHER_CUE = _CUES[2][1]
 # What makes a run of dates another thing's (filming, a festival); airing is the show's own.
 _OTHER_RUN = re.compile(
     rf"\b(?:{_alt(tuple(c for c in P.OTHER_DATE_CUES if c != 'aired'))})\b", re.I
@@ -77,7 +76,6 @@ def _is_listing(text: str, start: int, end: int) -> bool:
 
 _PAST = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\b", re.I)
 _PAST_BEFORE = re.compile(rf"(?:{_alt(P.PAST_EVENT_CUES)})\s+(?:\w+\s+){{0,2}}$", re.I)
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_PAST_DAYS = 300
 _LATER_EPISODE = re.compile(
     r"\b(?:episode|ep\.?|chapter|part)\s*(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)"
@@ -98,7 +96,7 @@ def settled(text: str, start: int, end: int, when: date, cue: int, published: da
     """A yearless date governed by a past-tense cue ("premiered May 29", "dropped the
     trailer on April 23") resolved into the past: the nearest such day on or before the
     publication, not the next one after it."""
-    if published is None or when <= published or _HAS_YEAR.search(text[start:end]):
+    if published is None or when <= published or YEAR_RE.search(text[start:end]):
         return when
     past = _PAST.search(text, cue, start) if cue < start else _PAST.match(text, cue)
     if not (past or _PAST_BEFORE.search(text[max(0, cue - 40) : cue])):

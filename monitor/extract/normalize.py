@@ -113,7 +113,7 @@ def _numeric(a: int, b: int, year: str | None, published: date | None) -> date |
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|to|through|until|till)\s*", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _ranged(text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, int, date]]:
@@ -123,8 +123,8 @@ def _ranged(text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, in
         (s1, e1, first), (s2, e2, last) = out[i], out[i + 1]
         if (
             _RANGE_GAP.fullmatch(text, e1, s2)
-            and not _YEAR.search(text, s1, e1)
-            and _YEAR.search(text, s2, e2)
+            and not YEAR_RE.search(text, s1, e1)
+            and YEAR_RE.search(text, s2, e2)
         ):
             year = (
                 last.year if (first.month, first.day) <= (last.month, last.day) else last.year - 1
